@@ -1,0 +1,82 @@
+package dev.nnc.syntax;
+
+import dev.nnc.syntax.antlr.NnLexer;
+import dev.nnc.syntax.antlr.NnParser;
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.Vocabulary;
+import org.antlr.v4.runtime.misc.IntervalSet;
+
+/** Parses .nn text into an {@link Ast.Program}, or throws a {@link CompileException} at the first error. */
+public final class Parser {
+  private Parser() {}
+
+  public static Ast.Program parse(SourceFile source) {
+    NnLexer lexer = new NnLexer(CharStreams.fromString(source.text(), source.name()));
+    lexer.removeErrorListeners();
+    NnParser parser = new NnParser(new CommonTokenStream(lexer));
+    parser.removeErrorListeners();
+    parser.addErrorListener(new FirstErrorThrower(source));
+    return new AstBuilder(source).program(parser.program());
+  }
+
+  /** Reports the first syntax error in plain words ("unexpected ')'; expected a name or a number"). */
+  private static final class FirstErrorThrower extends BaseErrorListener {
+    private final SourceFile source;
+
+    FirstErrorThrower(SourceFile source) {
+      this.source = source;
+    }
+
+    @Override
+    public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int col,
+        String antlrMessage, RecognitionException e) {
+      Token token = (Token) offending;
+      NnParser parser = (NnParser) recognizer;
+      IntervalSet expected = e != null ? e.getExpectedTokens() : parser.getExpectedTokens();
+      String message = "unexpected " + describe(token);
+      String wanted = describeExpected(expected, parser.getVocabulary());
+      if (!wanted.isEmpty()) message += "; expected " + wanted;
+      throw new CompileException(source, new Span(line, col + 1), message);
+    }
+
+    private static String describe(Token token) {
+      return switch (token.getType()) {
+        case Token.EOF -> "end of file";
+        case NnLexer.NEWLINE -> "end of line";
+        case NnLexer.STRAY -> "character " + quoteChar(token.getText());
+        case NnLexer.NAME -> "name '" + token.getText() + "'";
+        case NnLexer.NUMBER -> "number " + token.getText();
+        default -> "'" + token.getText() + "'";
+      };
+    }
+
+    private static String quoteChar(String text) {
+      int c = text.codePointAt(0);
+      return c < 32 || c > 126 ? String.format("U+%04X", c) : "'" + text + "'";
+    }
+
+    // Only short lists help a reader; a long one ("expected one of 14 tokens") does not.
+    private static String describeExpected(IntervalSet expected, Vocabulary vocabulary) {
+      if (expected == null || expected.size() > 4) return "";
+      List<String> names = new ArrayList<>();
+      for (int type : expected.toList()) {
+        names.add(switch (type) {
+          case Token.EOF -> "end of file";
+          case NnLexer.NEWLINE -> "end of line";
+          case NnLexer.NAME -> "a name";
+          case NnLexer.NUMBER -> "a number";
+          default -> vocabulary.getLiteralName(type) == null ? vocabulary.getDisplayName(type) : vocabulary.getLiteralName(type);
+        });
+      }
+      if (names.size() == 1) return names.get(0);
+      return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+    }
+  }
+}

@@ -1,0 +1,159 @@
+package dev.nnc.autodiff;
+
+import dev.nnc.ir.Graph;
+import dev.nnc.ir.Leaf;
+import dev.nnc.ir.Node;
+import dev.nnc.ir.Op;
+import dev.nnc.ir.Program;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reverse-mode symbolic differentiation. Walks the forward graph from the objective in reverse
+ * topological order; each op's rule (one line per op in {@link #rule}) sends contributions to its
+ * inputs, and a node reached by several contributions gets their sum (copy sums). Derivatives are
+ * IR expressions in the same graph, so they share forward values (sigmoid's backward reuses s).
+ */
+public final class Differentiator {
+  private final Graph g;
+  private final Map<Node, List<GradStmt>> contributions = new HashMap<>();
+  private final List<GradStmt> stmts = new ArrayList<>();
+
+  private Differentiator(Graph graph) {
+    this.g = graph;
+  }
+
+  public static Backward differentiate(Program program) {
+    return new Differentiator(program.graph()).run(program);
+  }
+
+  private Backward run(Program program) {
+    Node objective = program.objective();
+    Node one = g.constant(1);
+    stmts.add(new GradStmt(objective, 0, one, Pattern.SEED));
+    Map<Node, Node> total = new HashMap<>();
+    total.put(objective, one);
+    List<Node> forward = Graph.reachable(List.of(objective));
+    for (int i = forward.size() - 1; i >= 0; i--) {
+      Node node = forward.get(i);
+      Node grad = node == objective ? one : sum(node);
+      if (grad == null) continue;
+      total.put(node, grad);
+      rule(node, grad);
+    }
+    Map<Leaf, Node> leafGradients = new LinkedHashMap<>();
+    for (Leaf leaf : program.leaves()) leafGradients.put(leaf, total.getOrDefault(leaf.node(), g.constant(0)));
+    return new Backward(List.copyOf(stmts), leafGradients);
+  }
+
+  /** The gradient of {@code node}: its one contribution, or the sum of several (copy sums). */
+  private Node sum(Node node) {
+    List<GradStmt> parts = contributions.get(node);
+    if (parts == null) return null;
+    if (parts.size() == 1) {
+      stmts.add(new GradStmt(node, 0, parts.get(0).value(), parts.get(0).pattern()));
+      return parts.get(0).value();
+    }
+    Node total = parts.get(0).value();
+    for (int k = 0; k < parts.size(); k++) {
+      GradStmt part = parts.get(k);
+      stmts.add(new GradStmt(node, k + 1, part.value(), part.pattern()));
+      if (k > 0) total = g.apply(Op.ADD, total, part.value());
+    }
+    stmts.add(new GradStmt(node, 0, total, Pattern.COPY_SUMS));
+    return total;
+  }
+
+  private void send(Node to, Node value, Pattern pattern) {
+    if (to.isConst()) return;
+    contributions.computeIfAbsent(to, k -> new ArrayList<>()).add(new GradStmt(to, 0, value, pattern));
+  }
+
+  /** The derivative table: what each op sends back to its inputs given the gradient {@code d}. */
+  private void rule(Node n, Node d) {
+    Node x = n.inputs().isEmpty() ? null : n.input(0);
+    Node y = n.inputs().size() > 1 ? n.input(1) : null;
+    switch (n.op()) {
+      case CONST, INPUT, LABEL, PARAM -> { }                                         // leaves
+      case ADD -> { send(x, d, Pattern.ADD_DISTRIBUTES); send(y, d, Pattern.ADD_DISTRIBUTES); }
+      case SUB -> { send(x, d, Pattern.ADD_DISTRIBUTES); send(y, neg(d), Pattern.ADD_DISTRIBUTES); }
+      case MUL -> { send(x, mul(d, y), Pattern.MUL_SWITCHES); send(y, mul(d, x), Pattern.MUL_SWITCHES); }
+      case DIV -> { send(x, div(d, y), Pattern.CHAIN_RULE); send(y, div(neg(mul(d, x)), mul(y, y)), Pattern.CHAIN_RULE); }
+      case NEG -> chain(x, neg(d));
+      case POW -> chain(x, mul(d, mul(c(n.attr()), pow(x, n.attr() - 1))));           // n x^(n-1)
+      case EXP -> chain(x, mul(d, n));                                                // e^x, reused
+      case LOG -> chain(x, div(d, x));
+      case SQRT -> chain(x, div(d, mul(c(2), n)));                                    // 1 / (2 sqrt x)
+      case ABS -> chain(x, mul(d, f(Op.SIGN, x)));                                    // abs'(0) = 0
+      case SIN -> chain(x, mul(d, f(Op.COS, x)));
+      case COS -> chain(x, neg(mul(d, f(Op.SIN, x))));
+      case MAX -> { send(x, ifGe(x, y, d, c(0)), Pattern.MAX_ROUTES); send(y, ifGe(x, y, c(0), d), Pattern.MAX_ROUTES); }
+      case MIN -> { send(x, ifGe(y, x, d, c(0)), Pattern.MAX_ROUTES); send(y, ifGe(y, x, c(0), d), Pattern.MAX_ROUTES); }
+      case SIGN, STEP -> { }                                                          // zero almost everywhere
+      case SIGMOID -> chain(x, mul(d, mul(n, sub(c(1), n))));                         // s (1 - s)
+      case TANH -> chain(x, mul(d, sub(c(1), mul(n, n))));                            // 1 - t^2
+      case RELU -> chain(x, ifGt(x, c(0), d, c(0)));                                  // relu'(0) = 0
+      case LEAKY_RELU -> chain(x, ifGt(x, c(0), d, mul(c(n.attr()), d)));             // alpha at 0
+      case ELU -> chain(x, ifGt(x, c(0), d, mul(d, mul(c(n.attr()), f(Op.EXP, x))))); // alpha e^x
+      case GELU -> chain(x, mul(d, f(Op.GELU_GRAD, x)));
+      case SWISH -> {                                                                 // s + x s (1 - s)
+        Node s = f(Op.SIGMOID, x);
+        chain(x, mul(d, g.apply(Op.ADD, s, mul(x, mul(s, sub(c(1), s))))));
+      }
+      case MISH -> chain(x, mul(d, f(Op.MISH_GRAD, x)));
+      case SOFTPLUS -> chain(x, mul(d, f(Op.SIGMOID, x)));
+      case SOFTSIGN -> chain(x, div(d, pow(g.apply(Op.ADD, c(1), f(Op.ABS, x)), 2)));   // 1 / (1 + |x|)^2
+      case SINC -> chain(x, mul(d, f(Op.SINC_GRAD, x)));
+      case LOG_SIGMOID -> chain(x, mul(d, f(Op.SIGMOID, neg(x))));                    // sigmoid(-x)
+      case IF_GT, IF_GE -> {                                                          // routes d to the taken branch
+        send(n.input(2), g.apply(n.op(), 0, List.of(x, y, d, c(0))), Pattern.MAX_ROUTES);
+        send(n.input(3), g.apply(n.op(), 0, List.of(x, y, c(0), d)), Pattern.MAX_ROUTES);
+      }
+      case GELU_GRAD, MISH_GRAD, SINC_GRAD ->
+          throw new UnsupportedOperationException("second derivatives of " + n.op().displayName() + " are not supported");
+    }
+  }
+
+  private void chain(Node to, Node value) {
+    send(to, value, Pattern.CHAIN_RULE);
+  }
+
+  private Node c(double v) {
+    return g.constant(v);
+  }
+
+  private Node f(Op op, Node x) {
+    return g.apply(op, x);
+  }
+
+  private Node neg(Node x) {
+    return g.apply(Op.NEG, x);
+  }
+
+  private Node mul(Node a, Node b) {
+    return g.apply(Op.MUL, a, b);
+  }
+
+  private Node div(Node a, Node b) {
+    return g.apply(Op.DIV, a, b);
+  }
+
+  private Node sub(Node a, Node b) {
+    return g.apply(Op.SUB, a, b);
+  }
+
+  private Node pow(Node x, double exponent) {
+    return g.apply(Op.POW, exponent, x);
+  }
+
+  private Node ifGe(Node a, Node b, Node then, Node otherwise) {
+    return g.apply(Op.IF_GE, 0, List.of(a, b, then, otherwise));
+  }
+
+  private Node ifGt(Node a, Node b, Node then, Node otherwise) {
+    return g.apply(Op.IF_GT, 0, List.of(a, b, then, otherwise));
+  }
+}

@@ -1,0 +1,96 @@
+package dev.nnc.cli;
+
+import dev.nnc.Compilation;
+import dev.nnc.Nnc;
+import dev.nnc.runtime.ArenaLayout.Role;
+import dev.nnc.runtime.CompiledProgram;
+import dev.nnc.runtime.Workspace;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "check", mixinStandardHelpOptions = true,
+    description = {"Checks the compiled gradients against central finite differences (h = 1e-6) in double precision.",
+        "error = |analytic - numeric| / max(1, |analytic|, |numeric|); exit status 1 when the worst error is over the tolerance."})
+final class CheckCommand implements Callable<Integer>, Main.HasCommonOptions {
+  static final double H = 1e-6;
+
+  @Mixin CommonOptions common;
+  @Mixin ProgramOptions program;
+  @Mixin PointOptions point;
+
+  @Option(names = "--tol", paramLabel = "T", defaultValue = "1e-6", description = "Tolerance of the worst error (default: ${DEFAULT-VALUE}).")
+  double tol;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public CommonOptions common() {
+    return common;
+  }
+
+  record Result(String name, double analytic, double numeric, double error) {}
+
+  @Override
+  public Integer call() {
+    Compilation c = program.compile(Nnc.Options.DEFAULT);
+    String objective = Objectives.require(c, "check");
+    CompiledProgram compiled = c.compiled();
+    List<String> drawn = new ArrayList<>();
+    Workspace ws = point.workspace(compiled, common.seed, drawn);
+    Objectives.noteDrawn(drawn, common.seed, spec.commandLine().getErr());
+    List<Result> results = check(ws, compiled, objective);
+    Result worst = results.stream().max((a, b) -> Double.compare(errorKey(a), errorKey(b))).orElse(null);
+    boolean passed = worst == null || worst.error() <= tol;
+    PrintWriter out = spec.commandLine().getOut();
+    if (common.json) {
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("worst_error", worst == null ? 0.0 : worst.error());
+      doc.put("at", worst == null ? null : worst.name());
+      doc.put("passed", passed);
+      out.println(Json.write(doc));
+    } else {
+      out.println("d" + objective + ": " + results.size() + " gradients checked against central differences (h = " + H + ")");
+      for (Result r : results) {
+        out.printf("  %-12s analytic %-24s numeric %-24s error %s%n", r.name(), Numbers.format(r.analytic()), Numbers.format(r.numeric()), Numbers.format(r.error()));
+      }
+      if (worst != null) out.println("worst error " + Numbers.format(worst.error()) + " at " + worst.name() + ": " + (passed ? "passed" : "FAILED") + " (tolerance " + tol + ")");
+    }
+    return passed ? 0 : Main.FAILED;
+  }
+
+  // A NaN error is the worst of all: it must fail the check, not hide behind comparisons.
+  private static double errorKey(Result r) {
+    return Double.isNaN(r.error()) ? Double.POSITIVE_INFINITY : r.error();
+  }
+
+  static List<Result> check(Workspace ws, CompiledProgram compiled, String objective) {
+    ws.forward();
+    ws.backward();
+    List<Result> results = new ArrayList<>();
+    for (Role role : new Role[] {Role.INPUT, Role.PARAM}) {
+      for (String name : compiled.leafNames(role)) {
+        double analytic = ws.gradient(name);
+        double x = ws.leafValue(name);
+        ws.set(name, x + H).forward();
+        double up = ws.value(objective);
+        ws.set(name, x - H).forward();
+        double down = ws.value(objective);
+        ws.set(name, x);
+        double numeric = (up - down) / (2 * H);
+        double error = Math.abs(analytic - numeric) / Math.max(1, Math.max(Math.abs(analytic), Math.abs(numeric)));
+        results.add(new Result(name, analytic, numeric, error));
+      }
+    }
+    ws.forward();
+    return results;
+  }
+}

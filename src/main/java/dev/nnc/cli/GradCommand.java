@@ -1,0 +1,64 @@
+package dev.nnc.cli;
+
+import dev.nnc.Compilation;
+import dev.nnc.Nnc;
+import dev.nnc.runtime.ArenaLayout.Role;
+import dev.nnc.runtime.CompiledProgram;
+import dev.nnc.runtime.Workspace;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "grad", mixinStandardHelpOptions = true,
+    description = {"The objective's value and its gradient with respect to every input and parameter, at one point, in double precision.",
+        "The objective is the variable named loss, else the last assignment."})
+final class GradCommand implements Callable<Integer>, Main.HasCommonOptions {
+  @Mixin CommonOptions common;
+  @Mixin ProgramOptions program;
+  @Mixin PointOptions point;
+
+  @Option(names = "--of", paramLabel = "NAME", description = "Differentiate this variable instead of the objective.")
+  String of;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public CommonOptions common() {
+    return common;
+  }
+
+  @Override
+  public Integer call() {
+    Compilation c = program.compile(Nnc.Options.DEFAULT.withObjective(of));
+    CompiledProgram compiled = c.compiled();
+    String objective = Objectives.require(c, "grad");
+    List<String> drawn = new ArrayList<>();
+    Workspace ws = point.workspace(compiled, common.seed, drawn);
+    Objectives.noteDrawn(drawn, common.seed, spec.commandLine().getErr());
+    ws.forward();
+    ws.backward();
+    Map<String, Double> gradients = new LinkedHashMap<>();
+    for (Role role : new Role[] {Role.INPUT, Role.PARAM}) {
+      for (String name : compiled.leafNames(role)) gradients.put(name, ws.gradient(name));
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (common.json) {
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("outputs", Map.of(objective, ws.value(objective)));
+      doc.put("gradients", gradients);
+      out.println(Json.write(doc));
+    } else {
+      out.println(objective + " = " + Numbers.format(ws.value(objective)));
+      gradients.forEach((name, g) -> out.println("d" + objective + "/d" + name + " = " + Numbers.format(g)));
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,28 @@
+package dev.nnc.cli;
+
+import dev.nnc.Compilation;
+import dev.nnc.syntax.CompileException;
+import dev.nnc.syntax.Span;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** Checks shared by the commands that differentiate: there must be an objective. */
+final class Objectives {
+  private Objectives() {}
+
+  static String require(Compilation c, String command) {
+    String objective = c.program().objectiveName();
+    if (objective == null) {
+      throw new CompileException(c.program().source(), Span.NONE,
+          command + " needs an objective, but the program assigns no variable (write, for example, f = a * b + c)");
+    }
+    return objective;
+  }
+
+  /** Tells on stderr which values were drawn at random, so a reader knows the point is not theirs. */
+  static void noteDrawn(List<String> drawn, long seed, PrintWriter err) {
+    if (drawn.isEmpty()) return;
+    err.println("nnc: " + String.join(", ", drawn) + (drawn.size() == 1 ? " was" : " were")
+        + " not given with --at; drawn from N(0, 1) with seed " + seed);
+  }
+}

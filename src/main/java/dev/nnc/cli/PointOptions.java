@@ -1,0 +1,95 @@
+package dev.nnc.cli;
+
+import dev.nnc.runtime.ArenaLayout.Role;
+import dev.nnc.runtime.CompiledProgram;
+import dev.nnc.runtime.Workspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import picocli.CommandLine.Option;
+
+/**
+ * The point a command evaluates at: {@code --at NAME=VALUE ...} and {@code --at-file F}. Inputs and
+ * labels not given are drawn from N(0, 1) with the seed; parameters not given keep their initial
+ * values (SPEC.md §2).
+ */
+final class PointOptions {
+  @Option(names = "--at", arity = "1..*", paramLabel = "NAME=VALUE",
+      description = "Values of inputs, labels or parameters, e.g. --at a=3 b=2 c=-4 (may repeat).")
+  List<String> at = new ArrayList<>();
+
+  @Option(names = "--at-file", paramLabel = "VALUES.json", description = "A JSON object of the same values.")
+  Path atFile;
+
+  /** The given values by name, --at-file first so that --at overrides it. */
+  Map<String, Double> values() {
+    Map<String, Double> values = new LinkedHashMap<>();
+    if (atFile != null) readFile(values);
+    for (String word : at) {
+      int eq = word.indexOf('=');
+      if (eq <= 0) throw new UsageException("--at takes NAME=VALUE, got '" + word + "'");
+      values.put(word.substring(0, eq), number(word.substring(eq + 1), "--at " + word));
+    }
+    return values;
+  }
+
+  private void readFile(Map<String, Double> values) {
+    String text;
+    try {
+      text = Files.readString(atFile);
+    } catch (IOException e) {
+      throw new UsageException("cannot read '" + atFile + "': " + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
+    }
+    Object parsed;
+    try {
+      parsed = Json.parse(text);
+    } catch (Json.ParseException e) {
+      throw new UsageException(atFile + ": offset " + e.offset + ": " + e.getMessage());
+    }
+    if (!(parsed instanceof Map<?, ?> map)) throw new UsageException(atFile + ": expected a JSON object of NAME: VALUE");
+    map.forEach((k, v) -> {
+      if (!(v instanceof Double d)) throw new UsageException(atFile + ": the value of '" + k + "' must be a number");
+      values.put((String) k, d);
+    });
+  }
+
+  private static double number(String text, String where) {
+    try {
+      double v = Double.parseDouble(text.trim());
+      if (text.trim().endsWith("d") || text.trim().endsWith("f") || text.trim().endsWith("D") || text.trim().endsWith("F")) throw new NumberFormatException();
+      return v;
+    } catch (NumberFormatException e) {
+      throw new UsageException(where + ": '" + text + "' is not a number");
+    }
+  }
+
+  /** A workspace at the point; the names of values drawn at random are added to {@code drawn}. */
+  Workspace workspace(CompiledProgram program, long seed, List<String> drawn) {
+    Map<String, Double> values = values();
+    Workspace ws = program.newWorkspace(seed);
+    List<String> leaves = new ArrayList<>();
+    for (Role role : new Role[] {Role.INPUT, Role.LABEL, Role.PARAM}) leaves.addAll(program.leafNames(role));
+    for (String name : values.keySet()) {
+      if (!leaves.contains(name)) {
+        String hint = dev.nnc.syntax.Suggestions.didYouMean(name, leaves);
+        throw new UsageException("--at: the program has no input, label or param '" + name + "'" + hint);
+      }
+    }
+    Random random = new Random(seed);
+    for (Role role : new Role[] {Role.INPUT, Role.LABEL}) {
+      for (String name : program.leafNames(role)) {
+        double drawnValue = random.nextGaussian();
+        if (values.containsKey(name)) continue;
+        ws.set(name, drawnValue);
+        drawn.add(name);
+      }
+    }
+    values.forEach(ws::set);
+    return ws;
+  }
+}

@@ -1,0 +1,37 @@
+package dev.nnc.cli;
+
+import dev.nnc.Compilation;
+import dev.nnc.Nnc;
+import dev.nnc.syntax.SourceFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The program a command works on: the .nn file and which model of it. */
+final class ProgramOptions {
+  @Parameters(index = "0", paramLabel = "FILE", description = "The .nn program.")
+  Path file;
+
+  @Option(names = "--model", paramLabel = "M", description = "The model to use when the file has several (default: the first).")
+  String model;
+
+  SourceFile read() {
+    try {
+      if (Files.isDirectory(file)) throw new UsageException("'" + file + "' is a directory, not a .nn file");
+      return SourceFile.read(file);
+    } catch (NoSuchFileException e) {
+      throw new UsageException("cannot read '" + file + "': no such file");
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw new UsageException("cannot read '" + file + "': it is not UTF-8 text");
+    } catch (IOException e) {
+      throw new UsageException("cannot read '" + file + "': " + e.getMessage());
+    }
+  }
+
+  Compilation compile(Nnc.Options options) {
+    return Nnc.compile(read(), options.withModel(model));
+  }
+}

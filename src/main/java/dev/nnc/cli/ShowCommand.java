@@ -1,0 +1,74 @@
+package dev.nnc.cli;
+
+import dev.nnc.Compilation;
+import dev.nnc.Nnc;
+import dev.nnc.autodiff.GradPrinter;
+import dev.nnc.ir.IrPrinter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.concurrent.Callable;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.util.Textifier;
+import org.objectweb.asm.util.TraceClassVisitor;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "show", mixinStandardHelpOptions = true,
+    description = {"Shows what nnc makes of a program: the forward graph (the default), the backward program with the",
+        "backprop pattern of each line (add distributes, mul switches, max routes, copy sums, chain rule), or the bytecode."})
+final class ShowCommand implements Callable<Integer>, Main.HasCommonOptions {
+  @Mixin CommonOptions common;
+  @Mixin ProgramOptions program;
+
+  @ArgGroup(exclusive = true)
+  View view = new View();
+
+  static final class View {
+    @Option(names = "--ir", description = "The forward graph, one line per node (the default).")
+    boolean ir;
+
+    @Option(names = "--grad", description = "The backward program, each line tagged with its pattern.")
+    boolean grad;
+
+    @Option(names = "--bytecode", description = "The generated class, as ASM's Textifier prints it.")
+    boolean bytecode;
+  }
+
+  @Option(names = "--no-opt", description = "Show the program before simplification.")
+  boolean noOpt;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public CommonOptions common() {
+    return common;
+  }
+
+  @Override
+  public Integer call() {
+    Compilation c = program.compile(Nnc.Options.DEFAULT);
+    String text;
+    if (view.grad) {
+      Objectives.require(c, "show --grad");
+      text = noOpt ? GradPrinter.print(c.lowered(), c.rawBackward()) : GradPrinter.print(c.program(), c.backward());
+    } else if (view.bytecode) {
+      text = bytecode(c.classBytes());
+    } else {
+      text = IrPrinter.print(noOpt ? c.lowered() : c.program());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (common.json) out.println(Json.write(java.util.Map.of("text", text)));
+    else out.print(text);
+    return 0;
+  }
+
+  static String bytecode(byte[] classBytes) {
+    StringWriter text = new StringWriter();
+    new ClassReader(classBytes).accept(new TraceClassVisitor(null, new Textifier(), new PrintWriter(text)), 0);
+    return text.toString();
+  }
+}

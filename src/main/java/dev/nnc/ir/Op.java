@@ -1,0 +1,85 @@
+package dev.nnc.ir;
+
+/**
+ * The operations of the graph IR. Each non-leaf op is implemented by the static method
+ * {@code dev.nnc.runtime.ScalarOps.<method>} taking {@code arity} doubles, plus the node's
+ * attribute when {@code hasAttr} (the exponent of POW, the alpha of LEAKY_RELU and ELU). Constant
+ * folding and generated code both use that one method, so a folded value is the value the program
+ * would have computed.
+ */
+public enum Op {
+  // Leaves: values that come from outside the arithmetic.
+  CONST(0, null, false),
+  INPUT(0, null, false),
+  LABEL(0, null, false),
+  PARAM(0, null, false),
+
+  ADD(2, "add", false),
+  SUB(2, "sub", false),
+  MUL(2, "mul", false),
+  DIV(2, "div", false),
+  NEG(1, "neg", false),
+  /** x ^ c with a constant exponent c (the attribute). */
+  POW(1, "pow", true),
+
+  EXP(1, "exp", false),
+  LOG(1, "log", false),
+  SQRT(1, "sqrt", false),
+  ABS(1, "abs", false),
+  SIN(1, "sin", false),
+  COS(1, "cos", false),
+  MAX(2, "max", false),
+  MIN(2, "min", false),
+  /** sign(x), 0 at 0: the derivative of abs. */
+  SIGN(1, "sign", false),
+
+  SIGMOID(1, "sigmoid", false),
+  TANH(1, "tanh", false),
+  RELU(1, "relu", false),
+  LEAKY_RELU(1, "leakyRelu", true),
+  ELU(1, "elu", true),
+  GELU(1, "gelu", false),
+  SWISH(1, "swish", false),
+  MISH(1, "mish", false),
+  SOFTPLUS(1, "softplus", false),
+  SOFTSIGN(1, "softsign", false),
+  SINC(1, "sinc", false),
+  STEP(1, "step", false),
+  LOG_SIGMOID(1, "logSigmoid", false),
+
+  // Derivatives with no short stable form in the ops above, written as ops of their own.
+  GELU_GRAD(1, "geluGrad", false),
+  MISH_GRAD(1, "mishGrad", false),
+  SINC_GRAD(1, "sincGrad", false),
+
+  /** a > b ? x : y, the routing of relu-like derivatives. */
+  IF_GT(4, "ifGt", false),
+  /** a >= b ? x : y, the routing of max and min (ties go to the first argument). */
+  IF_GE(4, "ifGe", false);
+
+  public final int arity;
+  /** The name of the implementing method in {@code ScalarOps}; null for leaves. */
+  public final String method;
+  public final boolean hasAttr;
+
+  Op(int arity, String method, boolean hasAttr) {
+    this.arity = arity;
+    this.method = method;
+    this.hasAttr = hasAttr;
+  }
+
+  public boolean isLeaf() {
+    return method == null;
+  }
+
+  /** The JVM descriptor of the implementing method: arity doubles (and the attribute) to double. */
+  public String descriptor() {
+    return "(" + "D".repeat(arity + (hasAttr ? 1 : 0)) + ")D";
+  }
+
+  /** The name a reader sees in printed programs: {@code leaky_relu}, {@code gelu'}. */
+  public String displayName() {
+    String name = name().toLowerCase(java.util.Locale.ROOT);
+    return name.endsWith("_grad") ? name.substring(0, name.length() - 5) + "'" : name;
+  }
+}

@@ -1,0 +1,458 @@
+package dev.nnc.lower;
+
+import dev.nnc.ir.Evaluator;
+import dev.nnc.ir.Graph;
+import dev.nnc.ir.Leaf;
+import dev.nnc.ir.Node;
+import dev.nnc.ir.Op;
+import dev.nnc.ir.Program;
+import dev.nnc.ir.Shape;
+import dev.nnc.lower.Callee.BuiltinCallee;
+import dev.nnc.lower.Callee.DefCallee;
+import dev.nnc.lower.Callee.LayerCallee;
+import dev.nnc.lower.Scope.FunctionValue;
+import dev.nnc.lower.Scope.NodeValue;
+import dev.nnc.lower.Scope.Value;
+import dev.nnc.runtime.Initializer;
+import dev.nnc.syntax.Ast;
+import dev.nnc.syntax.CompileException;
+import dev.nnc.syntax.Diagnostic;
+import dev.nnc.syntax.SourceFile;
+import dev.nnc.syntax.Span;
+import dev.nnc.syntax.Suggestions;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * AST to graph IR: resolves names, inlines {@code def} and {@code layer} calls, applies SPEC.md's
+ * implicit-input rule and reports every inconsistency at its place in the source.
+ */
+public final class Lowerer {
+  private final SourceFile source;
+  private final Graph graph = new Graph();
+  private final Map<String, Ast.Def> defs = new LinkedHashMap<>();
+  private final Map<String, Ast.Layer> layers = new LinkedHashMap<>();
+  private final List<Leaf> leaves = new ArrayList<>();
+  private final Map<String, Node> variables = new LinkedHashMap<>();
+  private final Map<String, Span> variableSpans = new LinkedHashMap<>();
+  private final Map<Node, Span> origins = new IdentityHashMap<>();
+  private final List<Diagnostic> warnings = new ArrayList<>();
+  private final Scope globals = new Scope(null);
+  /** The defs and layers being expanded, innermost last: a callee already here is recursion. */
+  private final Deque<String> expanding = new ArrayDeque<>();
+  /** Where each program-level name is assigned, to tell "used before assigned" from "unknown". */
+  private final Map<String, Span> assignedAt = new HashMap<>();
+  private boolean implicitInputs;
+  private String lastAssigned;
+
+  private Lowerer(SourceFile source) {
+    this.source = source;
+  }
+
+  /**
+   * Lowers the model called {@code modelName}, or when it is null the only or first model, or the
+   * top-level statements of a file without models.
+   */
+  public static Program lower(Ast.Program ast, String modelName) {
+    return new Lowerer(ast.source()).run(ast, modelName);
+  }
+
+  private Program run(Ast.Program ast, String modelName) {
+    List<Ast.Stmt> topLevel = new ArrayList<>();
+    List<Ast.Model> models = new ArrayList<>();
+    for (Ast.Item item : ast.items()) {
+      if (item instanceof Ast.Def d) {
+        declareCallable(d.name(), d.span(), () -> defs.put(d.name(), d));
+      } else if (item instanceof Ast.Layer l) {
+        checkLayerShape(l);
+        declareCallable(l.name(), l.span(), () -> layers.put(l.name(), l));
+      } else if (item instanceof Ast.Model m) {
+        models.add(m);
+      } else {
+        topLevel.add((Ast.Stmt) item);
+      }
+    }
+    Ast.Model model = chooseModel(models, modelName);
+    List<Ast.Stmt> body = new ArrayList<>(topLevel);
+    if (model != null) body.addAll(model.body());
+    implicitInputs = body.stream().noneMatch(s -> s instanceof Ast.Declaration d && d.kind() == Ast.DeclKind.INPUT);
+    for (Ast.Stmt s : body) {
+      if (s instanceof Ast.Assign a) assignedAt.putIfAbsent(a.name(), a.span());
+    }
+    Scope scope = model == null ? globals : new Scope(globals);
+    for (Ast.Stmt s : topLevel) statement(s, globals);
+    if (model != null) for (Ast.Stmt s : model.body()) statement(s, scope);
+    String objective = variables.containsKey("loss") ? "loss" : lastAssigned;
+    String name = model != null ? model.name() : baseName(source.name());
+    return new Program(source, name, graph, List.copyOf(leaves), variables, variableSpans, objective, origins, List.copyOf(warnings));
+  }
+
+  private Ast.Model chooseModel(List<Ast.Model> models, String modelName) {
+    if (modelName == null) return models.isEmpty() ? null : models.get(0);
+    for (Ast.Model m : models) if (m.name().equals(modelName)) return m;
+    List<String> names = models.stream().map(Ast.Model::name).toList();
+    String message = models.isEmpty()
+        ? "there is no model '" + modelName + "': the file defines no models"
+        : "there is no model '" + modelName + "' (models: " + String.join(", ", names) + ")" + Suggestions.didYouMean(modelName, names);
+    throw error(Span.NONE, message);
+  }
+
+  private void declareCallable(String name, Span span, Runnable register) {
+    if (defs.containsKey(name) || layers.containsKey(name)) throw error(span, "'" + name + "' is already defined");
+    if (Builtin.ALL.containsKey(name)) throw error(span, "'" + name + "' is a built-in function and cannot be redefined");
+    register.run();
+  }
+
+  // A layer must end in a return, and nothing may follow it.
+  private void checkLayerShape(Ast.Layer layer) {
+    List<Ast.Stmt> body = layer.body();
+    for (int i = 0; i < body.size(); i++) {
+      if (body.get(i) instanceof Ast.Return r && i < body.size() - 1) {
+        throw error(body.get(i + 1).span(), "unreachable statement after the return of layer '" + layer.name() + "'");
+      }
+    }
+    if (body.isEmpty() || !(body.get(body.size() - 1) instanceof Ast.Return)) {
+      throw error(layer.span(), "layer '" + layer.name() + "' has no return: its last statement must be 'return <expression>'");
+    }
+  }
+
+  // ---- statements of the program
+
+  private void statement(Ast.Stmt stmt, Scope scope) {
+    if (stmt instanceof Ast.Declaration d) {
+      declaration(d, scope, "");
+    } else if (stmt instanceof Ast.Assign a) {
+      checkNewName(a.name(), a.span(), scope);
+      Node value = assignedValue(a, scope, "");
+      scope.bind(a.name(), new NodeValue(value), a.span(), "variable");
+      variables.put(a.name(), value);
+      variableSpans.put(a.name(), a.span());
+      lastAssigned = a.name();
+    } else {
+      throw error(stmt.span(), "return is only allowed as the last statement of a layer");
+    }
+  }
+
+  /** The value of an assignment; a layer call takes its parameter names from the target. */
+  private Node assignedValue(Ast.Assign a, Scope scope, String prefix) {
+    if (a.value() instanceof Ast.Call call && resolveCallee(call, scope) instanceof LayerCallee layer) {
+      return layerCall(call, layer.layer(), scope, prefix + a.name());
+    }
+    return expr(a.value(), scope, prefix);
+  }
+
+  private void checkNewName(String name, Span span, Scope scope) {
+    Scope.Binding existing = scope.lookup(name);
+    if (existing == null) return;
+    if (existing.value() instanceof NodeValue && !existing.what().equals("variable")) {
+      throw error(span, "cannot assign to " + existing.what() + " '" + name + "' (declared at " + existing.span() + ")");
+    }
+    throw error(span, "'" + name + "' is already " + (existing.what().equals("variable") ? "assigned" : "declared")
+        + " at " + existing.span() + "; a name is assigned once (write a new name)");
+  }
+
+  private void declaration(Ast.Declaration d, Scope scope, String prefix) {
+    Scope.Binding existing = scope.local(d.name());
+    if (existing != null) {
+      throw error(d.span(), "'" + d.name() + "' is already declared at " + existing.span());
+    }
+    Shape shape = shape(d, scope);
+    if (!shape.isScalar()) {
+      throw error(d.span(), "'" + d.name() + "' has shape " + shape + ": this version of nnc compiles scalar programs only (tensors are not implemented yet)");
+    }
+    String kindWord = d.kind().keyword;
+    Node node;
+    switch (d.kind()) {
+      case CONST -> node = graph.constant(constant(d.init(), scope, "the value of const '" + d.name() + "'"));
+      case INPUT, LABEL -> {
+        if (!prefix.isEmpty()) throw error(d.span(), kindWord + " declarations belong to the program, not to a layer");
+        node = graph.leaf(d.kind() == Ast.DeclKind.INPUT ? Op.INPUT : Op.LABEL, d.name(), shape);
+        leaves.add(new Leaf(node, d.kind() == Ast.DeclKind.INPUT ? Leaf.Kind.INPUT : Leaf.Kind.LABEL, d.span(), null));
+      }
+      case PARAM -> {
+        String fullName = prefix + d.name();
+        node = graph.leaf(Op.PARAM, fullName, shape);
+        leaves.add(new Leaf(node, Leaf.Kind.PARAM, d.span(), initializer(d, scope)));
+      }
+      default -> throw new AssertionError(d.kind());
+    }
+    origins.putIfAbsent(node, d.span());
+    scope.bind(d.name(), new NodeValue(node), d.span(), kindWord);
+  }
+
+  private Shape shape(Ast.Declaration d, Scope scope) {
+    List<Integer> dims = new ArrayList<>();
+    for (Ast.Expr e : d.dims()) {
+      double v = constant(e, scope, "a dimension");
+      if (v != Math.rint(v) || v < 1 || v > Integer.MAX_VALUE) {
+        throw error(e.span(), "a dimension must be a positive integer, but this one is " + format(v));
+      }
+      dims.add((int) v);
+    }
+    return new Shape(dims);
+  }
+
+  private Initializer initializer(Ast.Declaration d, Scope scope) {
+    Ast.Expr init = d.init();
+    if (init == null) {
+      throw error(d.span(), "param '" + d.name() + "' needs a start value: param " + d.name() + " = 0.5, or an initializer such as normal(0.01)");
+    }
+    if (init instanceof Ast.Name n && n.id().equals("zeros")) return new Initializer.Constant(0);
+    if (init instanceof Ast.Name n && (n.id().equals("he") || n.id().equals("xavier"))) {
+      throw error(n.span(), n.id() + " needs a weight of rank 2 or more to know its fan-in; give a scalar param a value or normal(s)");
+    }
+    if (init instanceof Ast.Call c && (c.callee().equals("uniform") || c.callee().equals("normal"))) {
+      if (c.args().size() != 1 || !c.named().isEmpty()) throw error(c.span(), c.callee() + " takes 1 argument (the scale), but " + (c.args().size() + c.named().size()) + " were given");
+      double scale = constant(c.args().get(0), scope, "the scale of " + c.callee());
+      return c.callee().equals("uniform") ? new Initializer.Uniform(scale) : new Initializer.Normal(scale);
+    }
+    if (init instanceof Ast.Call c && c.callee().equals("sparse")) {
+      throw error(c.span(), "sparse(k, s) initializes a weight matrix; a scalar param takes a value or normal(s)");
+    }
+    return new Initializer.Constant(constant(init, scope, "the start value of param '" + d.name() + "'"));
+  }
+
+  // ---- expressions
+
+  private Node expr(Ast.Expr e, Scope scope, String prefix) {
+    Node node;
+    if (e instanceof Ast.Num n) {
+      node = graph.constant(n.value());
+    } else if (e instanceof Ast.Name n) {
+      node = nameValue(n, scope);
+    } else if (e instanceof Ast.Negate n) {
+      node = graph.apply(Op.NEG, expr(n.operand(), scope, prefix));
+    } else if (e instanceof Ast.Binary b) {
+      node = binary(b, scope, prefix);
+    } else if (e instanceof Ast.Call c) {
+      node = call(c, scope, prefix);
+    } else {
+      throw error(e.span(), "tensor literals are not implemented yet: this version of nnc compiles scalar programs only");
+    }
+    origins.putIfAbsent(node, e.span());
+    return node;
+  }
+
+  private Node binary(Ast.Binary b, Scope scope, String prefix) {
+    if (b.op() == Ast.BinaryOp.POW) {
+      Node base = expr(b.left(), scope, prefix);
+      double exponent = constant(b.right(), scope, "the exponent of ^ (write exp(y * log(x)) for a variable power)");
+      return graph.apply(Op.POW, exponent, base);
+    }
+    if (b.op() == Ast.BinaryOp.MATMUL) {
+      throw error(b.span(), "'@' multiplies matrices, and this version of nnc compiles scalar programs only; use '*' for numbers");
+    }
+    Node left = expr(b.left(), scope, prefix);
+    Node right = expr(b.right(), scope, prefix);
+    Op op = switch (b.op()) {
+      case ADD -> Op.ADD;
+      case SUB -> Op.SUB;
+      case MUL -> Op.MUL;
+      case DIV -> Op.DIV;
+      default -> throw new AssertionError(b.op());
+    };
+    return graph.apply(op, left, right);
+  }
+
+  private Node nameValue(Ast.Name n, Scope scope) {
+    Value v = resolveName(n, scope);
+    if (v instanceof FunctionValue f) {
+      throw error(n.span(), "'" + n.id() + "' is a function; call it, as in " + n.id() + "(" + String.join(", ", f.callee().formals()) + ")");
+    }
+    return ((NodeValue) v).node();
+  }
+
+  private Value resolveName(Ast.Name n, Scope scope) {
+    Scope.Binding b = scope.lookup(n.id());
+    if (b != null) return b.value();
+    Callee callee = namedCallee(n.id());
+    if (callee != null) return new FunctionValue(callee);
+    Span assigned = assignedAt.get(n.id());
+    if (assigned != null) throw error(n.span(), "'" + n.id() + "' is used before its assignment at " + assigned);
+    if (implicitInputs && expanding.isEmpty()) return implicitInput(n);
+    throw error(n.span(), "unknown name '" + n.id() + "'" + Suggestions.didYouMean(n.id(), scope.visibleNames()));
+  }
+
+  // SPEC.md: in a file with no input declaration every free name is a scalar input.
+  private Value implicitInput(Ast.Name n) {
+    Node node = graph.leaf(Op.INPUT, n.id(), Shape.SCALAR);
+    leaves.add(new Leaf(node, Leaf.Kind.INPUT, n.span(), null));
+    origins.putIfAbsent(node, n.span());
+    Value v = new NodeValue(node);
+    globals.bind(n.id(), v, n.span(), "input");
+    return v;
+  }
+
+  private Callee namedCallee(String name) {
+    if (defs.containsKey(name)) return new DefCallee(defs.get(name));
+    if (layers.containsKey(name)) return new LayerCallee(layers.get(name));
+    Builtin b = Builtin.ALL.get(name);
+    return b == null ? null : new BuiltinCallee(b);
+  }
+
+  private Callee resolveCallee(Ast.Call call, Scope scope) {
+    Scope.Binding b = scope.lookup(call.callee());
+    if (b != null) {
+      if (b.value() instanceof FunctionValue f) return f.callee();
+      throw error(call.span(), "'" + call.callee() + "' is " + article(b.what()) + " " + b.what() + ", not a function");
+    }
+    Callee callee = namedCallee(call.callee());
+    if (callee != null) return callee;
+    List<String> known = new ArrayList<>(Builtin.ALL.keySet());
+    known.addAll(defs.keySet());
+    known.addAll(layers.keySet());
+    throw error(call.span(), "unknown function '" + call.callee() + "'" + Suggestions.didYouMean(call.callee(), known));
+  }
+
+  private Node call(Ast.Call call, Scope scope, String prefix) {
+    Callee callee = resolveCallee(call, scope);
+    if (callee instanceof BuiltinCallee b) return builtinCall(call, b.builtin(), scope, prefix);
+    if (callee instanceof DefCallee d) return defCall(call, d.def(), scope, prefix);
+    throw error(call.span(), "layer '" + callee.name() + "' must be called on its own, as in h = " + callee.name()
+        + "(...): its parameters are named after the variable");
+  }
+
+  private Node builtinCall(Ast.Call call, Builtin builtin, Scope scope, String prefix) {
+    Ast.Expr[] args = bindArguments(call, builtin.name(), builtin.formals(), builtin.required());
+    if (builtin.name().equals("identity")) return expr(args[0], scope, prefix);
+    if (!builtin.lowersToScalarOp()) {
+      throw error(call.span(), "'" + builtin.name() + "' works on tensors, and this version of nnc compiles scalar programs only");
+    }
+    Op op = builtin.op();
+    List<Node> inputs = new ArrayList<>();
+    for (int i = 0; i < op.arity; i++) inputs.add(expr(args[i], scope, prefix));
+    double attr = 0;
+    if (op.hasAttr) {
+      attr = args[1] == null ? builtin.defaults().get(1) : constant(args[1], scope, "the " + builtin.formals().get(1) + " of " + builtin.name());
+    }
+    return graph.apply(op, attr, inputs);
+  }
+
+  private Node defCall(Ast.Call call, Ast.Def def, Scope scope, String prefix) {
+    List<String> formals = def.formals().stream().map(Ast.Formal::name).toList();
+    Ast.Expr[] args = bindArguments(call, def.name(), formals, requiredCount(def.formals()));
+    Scope body = new Scope(globals);
+    bindFormals(def.formals(), args, scope, body, prefix);
+    enter(def.name(), call.span());
+    try {
+      return expr(def.body(), body, prefix);
+    } finally {
+      expanding.removeLast();
+    }
+  }
+
+  private Node layerCall(Ast.Call call, Ast.Layer layer, Scope scope, String paramPrefix) {
+    List<String> formals = layer.formals().stream().map(Ast.Formal::name).toList();
+    Ast.Expr[] args = bindArguments(call, layer.name(), formals, requiredCount(layer.formals()));
+    Scope body = new Scope(globals);
+    bindFormals(layer.formals(), args, scope, body, paramPrefix);
+    enter(layer.name(), call.span());
+    try {
+      String prefix = paramPrefix + ".";
+      for (Ast.Stmt s : layer.body()) {
+        if (s instanceof Ast.Declaration d) {
+          declaration(d, body, prefix);
+        } else if (s instanceof Ast.Assign a) {
+          checkNewName(a.name(), a.span(), body);
+          body.bind(a.name(), new NodeValue(assignedValue(a, body, prefix)), a.span(), "variable");
+        } else {
+          return expr(((Ast.Return) s).value(), body, prefix);
+        }
+      }
+      throw new AssertionError("checkLayerShape guarantees a return");
+    } finally {
+      expanding.removeLast();
+    }
+  }
+
+  private void enter(String callee, Span callSpan) {
+    if (expanding.contains(callee)) {
+      List<String> cycle = new ArrayList<>(expanding);
+      cycle = cycle.subList(cycle.indexOf(callee), cycle.size());
+      throw error(callSpan, "recursive call of '" + callee + "' (" + String.join(" -> ", cycle) + " -> " + callee + "); functions cannot call themselves");
+    }
+    expanding.addLast(callee);
+  }
+
+  /** Binds formals to argument values (nodes or functions) evaluated in the caller's scope. */
+  private void bindFormals(List<Ast.Formal> formals, Ast.Expr[] args, Scope caller, Scope body, String prefix) {
+    for (int i = 0; i < formals.size(); i++) {
+      Ast.Formal f = formals.get(i);
+      Ast.Expr arg = args[i] != null ? args[i] : f.defaultValue();
+      // A default is written where the def is, so it resolves there; an argument where the call is.
+      Scope where = args[i] != null ? caller : globals;
+      Value value = arg instanceof Ast.Name n ? resolveName(n, where) : new NodeValue(expr(arg, where, prefix));
+      body.bind(f.name(), value, f.span(), "parameter");
+    }
+  }
+
+  private static int requiredCount(List<Ast.Formal> formals) {
+    int n = 0;
+    while (n < formals.size() && formals.get(n).defaultValue() == null) n++;
+    return n;
+  }
+
+  /**
+   * Matches a call's positional and named arguments to formals, in formal order; a formal with
+   * no argument is null (its default applies). Reports wrong counts and unknown or repeated names.
+   */
+  private Ast.Expr[] bindArguments(Ast.Call call, String callee, List<String> formals, int required) {
+    int given = call.args().size() + call.named().size();
+    if (call.args().size() > formals.size() || given > formals.size() || given < required && call.named().isEmpty()) {
+      throw error(call.span(), callee + " takes " + countPhrase(required, formals.size()) + ", but " + given + (given == 1 ? " was" : " were") + " given");
+    }
+    Ast.Expr[] bound = new Ast.Expr[formals.size()];
+    for (int i = 0; i < call.args().size(); i++) bound[i] = call.args().get(i);
+    for (Ast.NamedArg named : call.named()) {
+      int i = formals.indexOf(named.name());
+      if (i < 0) {
+        throw error(named.span(), callee + " has no parameter '" + named.name() + "' (its parameters: " + String.join(", ", formals) + ")"
+            + Suggestions.didYouMean(named.name(), formals));
+      }
+      if (bound[i] != null) throw error(named.span(), "argument '" + named.name() + "' of " + callee + " is given twice");
+      bound[i] = named.value();
+    }
+    for (int i = 0; i < required; i++) {
+      if (bound[i] == null) throw error(call.span(), callee + " is missing its argument '" + formals.get(i) + "'");
+    }
+    return bound;
+  }
+
+  private static String countPhrase(int required, int max) {
+    String n = required == max ? String.valueOf(max) : required + " to " + max;
+    return n + (max == 1 ? " argument" : " arguments");
+  }
+
+  /** The value of a constant expression, or an error naming {@code what} must be constant. */
+  private double constant(Ast.Expr e, Scope scope, String what) {
+    Node node = expr(e, scope, "");
+    OptionalDouble value = Evaluator.constantValue(node);
+    if (value.isEmpty()) throw error(e.span(), what + " must be a constant");
+    return value.getAsDouble();
+  }
+
+  private CompileException error(Span span, String message) {
+    return new CompileException(source, span, message);
+  }
+
+  private static String article(String word) {
+    return "aeiou".indexOf(word.charAt(0)) >= 0 ? "an" : "a";
+  }
+
+  private static String format(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
+  }
+
+  private static String baseName(String path) {
+    String file = java.nio.file.Path.of(path).getFileName().toString();
+    int dot = file.lastIndexOf('.');
+    return dot > 0 ? file.substring(0, dot) : file;
+  }
+}

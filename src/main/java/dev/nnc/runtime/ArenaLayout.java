@@ -1,0 +1,29 @@
+package dev.nnc.runtime;
+
+import java.util.List;
+
+/**
+ * Where each named value of a compiled program lives in its arena: inputs, labels, parameters,
+ * assigned variables and gradients. The generated code reads and writes these offsets directly.
+ */
+public record ArenaLayout(int size, List<Entry> entries) {
+
+  public enum Role { INPUT, LABEL, PARAM, VALUE, GRADIENT, SAVED }
+
+  /** A named block of the arena; {@code dims} is its per-example shape (empty for a scalar). */
+  public record Entry(String name, Role role, int offset, List<Integer> dims) {}
+
+  public ArenaLayout {
+    entries = List.copyOf(entries);
+  }
+
+  /** The entry with this name and role, or null. */
+  public Entry find(String name, Role role) {
+    for (Entry e : entries) if (e.role() == role && e.name().equals(name)) return e;
+    return null;
+  }
+
+  public List<Entry> withRole(Role role) {
+    return entries.stream().filter(e -> e.role() == role).toList();
+  }
+}

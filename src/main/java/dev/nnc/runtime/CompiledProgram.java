@@ -1,0 +1,54 @@
+package dev.nnc.runtime;
+
+import dev.nnc.runtime.ArenaLayout.Entry;
+import dev.nnc.runtime.ArenaLayout.Role;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A loaded program: its generated kernel, the arena layout and the parameters' initializers.
+ * Immutable and shareable; each thread computes in a {@link Workspace} of its own.
+ */
+public final class CompiledProgram {
+  private final ScalarKernel kernel;
+  private final ArenaLayout layout;
+  private final Map<String, Initializer> initializers;
+  private final String objective;
+
+  public CompiledProgram(ScalarKernel kernel, ArenaLayout layout, Map<String, Initializer> initializers, String objective) {
+    this.kernel = kernel;
+    this.layout = layout;
+    this.initializers = new LinkedHashMap<>(initializers);
+    this.objective = objective;
+  }
+
+  public ArenaLayout layout() {
+    return layout;
+  }
+
+  /** The name of the variable whose gradient backward computes; null for a program without one. */
+  public String objective() {
+    return objective;
+  }
+
+  public ScalarKernel kernel() {
+    return kernel;
+  }
+
+  /** The names of the inputs, labels and parameters, in declaration order. */
+  public List<String> leafNames(Role role) {
+    return layout.withRole(role).stream().map(Entry::name).toList();
+  }
+
+  /** A fresh arena with every parameter at its initial value, drawn from {@code seed}. */
+  public Workspace newWorkspace(long seed) {
+    double[] arena = new double[layout.size()];
+    Random random = new Random(seed);
+    for (Entry e : layout.withRole(Role.PARAM)) {
+      initializers.get(e.name()).fill(arena, e.offset(), 1, 1, 1, random);
+    }
+    return new Workspace(this, arena);
+  }
+}

@@ -1,0 +1,102 @@
+package dev.nnc.runtime;
+
+/**
+ * The scalar meaning of every IR operation, one static method per op (named by
+ * {@code Op.method}). Generated code calls these (C2 inlines them) and the compiler's constant
+ * folder calls the same methods, so a folded constant equals what the program would compute.
+ * Each activation is written to stay finite for inputs in ±1000 (SPEC.md §1, numerical stability).
+ */
+public final class ScalarOps {
+  private ScalarOps() {}
+
+  private static final double SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
+  private static final double GELU_CUBIC = 0.044715;
+
+  public static double add(double a, double b) { return a + b; }
+  public static double sub(double a, double b) { return a - b; }
+  public static double mul(double a, double b) { return a * b; }
+  public static double div(double a, double b) { return a / b; }
+  public static double neg(double a) { return -a; }
+
+  /** x ^ c; x ^ 2 is x * x, as a hand computation writes it (and as fast). */
+  public static double pow(double x, double c) {
+    return c == 2 ? x * x : Math.pow(x, c);
+  }
+
+  public static double exp(double x) { return Math.exp(x); }
+  public static double log(double x) { return Math.log(x); }
+  public static double sqrt(double x) { return Math.sqrt(x); }
+  public static double abs(double x) { return Math.abs(x); }
+  public static double sin(double x) { return Math.sin(x); }
+  public static double cos(double x) { return Math.cos(x); }
+  public static double max(double a, double b) { return Math.max(a, b); }
+  public static double min(double a, double b) { return Math.min(a, b); }
+  public static double sign(double x) { return Math.signum(x); }
+
+  /** 1 / (1 + e^-x), computed from e^-|x| so neither branch overflows. */
+  public static double sigmoid(double x) {
+    if (x >= 0) return 1 / (1 + Math.exp(-x));
+    double e = Math.exp(x);
+    return e / (1 + e);
+  }
+
+  public static double tanh(double x) { return Math.tanh(x); }
+  public static double relu(double x) { return x > 0 ? x : 0.0; }
+  public static double leakyRelu(double x, double alpha) { return x > 0 ? x : alpha * x; }
+  public static double elu(double x, double alpha) { return x > 0 ? x : alpha * Math.expm1(x); }
+
+  /** The tanh form of GELU, as in the lecture and PyTorch's {@code approximate='tanh'}. */
+  public static double gelu(double x) {
+    return 0.5 * x * (1 + Math.tanh(SQRT_2_OVER_PI * (x + GELU_CUBIC * x * x * x)));
+  }
+
+  public static double geluGrad(double x) {
+    double t = Math.tanh(SQRT_2_OVER_PI * (x + GELU_CUBIC * x * x * x));
+    // (1 - t*t) reaches exactly 0 where tanh saturates, so the x-term vanishes instead of overflowing.
+    return 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * SQRT_2_OVER_PI * (1 + 3 * GELU_CUBIC * x * x);
+  }
+
+  public static double swish(double x) { return x * sigmoid(x); }
+
+  public static double mish(double x) { return x * Math.tanh(softplus(x)); }
+
+  public static double mishGrad(double x) {
+    double t = Math.tanh(softplus(x));
+    return t + x * (1 - t * t) * sigmoid(x);
+  }
+
+  /** log(1 + e^x) as max(x, 0) + log1p(e^-|x|): no overflow for large x, no loss for small. */
+  public static double softplus(double x) {
+    return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+  }
+
+  public static double softsign(double x) { return x / (1 + Math.abs(x)); }
+
+  /** sin(x) / x, 1 at 0 (unnormalised, as SPEC.md defines it). */
+  public static double sinc(double x) { return x == 0 ? 1 : Math.sin(x) / x; }
+
+  /**
+   * (cos x - sin(x)/x) / x. Near 0 the two terms cancel, so below 0.1 the Taylor series
+   * sum_n (-1)^n 2n x^(2n-1) / (2n+1)! is used; six terms leave an error under 1e-18 there.
+   */
+  public static double sincGrad(double x) {
+    if (Math.abs(x) >= 0.1) return (Math.cos(x) - Math.sin(x) / x) / x;
+    double x2 = x * x;
+    return x * (-1.0 / 3 + x2 * (1.0 / 30 + x2 * (-1.0 / 840 + x2 * (1.0 / 45360 + x2 * (-1.0 / 3991680 + x2 / 518918400)))));
+  }
+
+  public static double step(double x) { return x >= 0 ? 1 : 0; }
+
+  /** log(sigmoid(x)) = -softplus(-x), stable at both ends. */
+  public static double logSigmoid(double x) {
+    return Math.min(x, 0) - Math.log1p(Math.exp(-Math.abs(x)));
+  }
+
+  public static double ifGt(double a, double b, double then, double otherwise) {
+    return a > b ? then : otherwise;
+  }
+
+  public static double ifGe(double a, double b, double then, double otherwise) {
+    return a >= b ? then : otherwise;
+  }
+}

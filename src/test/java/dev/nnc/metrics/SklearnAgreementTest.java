@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,21 +39,16 @@ class SklearnAgreementTest {
       Optional<RocCurve> roc = RocCurve.of(ranking);
       assertThat(roc.isPresent()).isEqualTo(curves.containsKey("roc"));
       roc.ifPresent(curve -> {
-        Map<?, ?> expected = (Map<?, ?>) curves.get("roc");
-        assertMatches("roc.fpr", list(curve.fpr()), expected.get("fpr"));
-        assertMatches("roc.tpr", list(curve.tpr()), expected.get("tpr"));
+        // The reference leaves out the first threshold, scikit-learn's stand-in for +inf.
         assertThat(curve.thresholds()[0]).isPositiveInfinity();
-        assertMatches("roc.thresholds", list(curve.thresholds()).subList(1, curve.thresholds().length),
-            expected.get("thresholds"));
+        List<Double> thresholds = list(curve.thresholds());
+        assertMatches("roc", ordered("fpr", list(curve.fpr()), "tpr", list(curve.tpr()),
+            "thresholds", thresholds.subList(1, thresholds.size())), curves.get("roc"));
       });
       Optional<PrecisionRecallCurve> pr = PrecisionRecallCurve.of(ranking);
       assertThat(pr.isPresent()).isEqualTo(curves.containsKey("pr"));
-      pr.ifPresent(curve -> {
-        Map<?, ?> expected = (Map<?, ?>) curves.get("pr");
-        assertMatches("pr.precision", list(curve.precision()), expected.get("precision"));
-        assertMatches("pr.recall", list(curve.recall()), expected.get("recall"));
-        assertMatches("pr.thresholds", list(curve.thresholds()), expected.get("thresholds"));
-      });
+      pr.ifPresent(curve -> assertMatches("pr", ordered("precision", list(curve.precision()),
+          "recall", list(curve.recall()), "thresholds", list(curve.thresholds())), curves.get("pr")));
     }));
   }
 
@@ -93,6 +89,13 @@ class SklearnAgreementTest {
       assertWithMessage(path).that(((Number) actual).doubleValue())
           .isWithin(TOLERANCE * Math.max(1, Math.abs(want))).of(want);
     }
+  }
+
+  /** A map of the given keys and values, in that order, as the reference file has them. */
+  private static Map<Object, Object> ordered(Object... keysAndValues) {
+    Map<Object, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) map.put(keysAndValues[i], keysAndValues[i + 1]);
+    return map;
   }
 
   private static int[] ints(Object list) {

@@ -21,10 +21,12 @@ import java.util.stream.IntStream;
 public final class MulticlassConfusion {
   private final int[] classes;
   private final long[][] counts;
+  private final long total;
 
-  private MulticlassConfusion(int[] classes, long[][] counts) {
+  private MulticlassConfusion(int[] classes, long[][] counts, long total) {
     this.classes = classes;
     this.counts = counts;
+    this.total = total;
   }
 
   /** @throws IllegalArgumentException if the lengths differ */
@@ -39,7 +41,7 @@ public final class MulticlassConfusion {
     for (int i = 0; i < trueClasses.length; i++) {
       counts[Arrays.binarySearch(classes, trueClasses[i])][Arrays.binarySearch(classes, predictedClasses[i])]++;
     }
-    return new MulticlassConfusion(classes, counts);
+    return new MulticlassConfusion(classes, counts, trueClasses.length);
   }
 
   /** The class ids, increasing; index {@code i} of the matrix is class {@code classes()[i]}. */
@@ -67,7 +69,7 @@ public final class MulticlassConfusion {
   }
 
   public long total() {
-    return Arrays.stream(counts).flatMapToLong(Arrays::stream).sum();
+    return total;
   }
 
   /** The share of rows on the diagonal; null for no rows. */

@@ -38,6 +38,7 @@ public sealed interface ThresholdRule permits ThresholdRule.MaxF1, ThresholdRule
     @Override
     public Double pick(ScoreRanking ranking) {
       if (ranking.positives() == 0) return null;
+      // With a positive, every step's F1 is defined: its denominator 2·tp + fp + fn ≥ positives.
       int best = 0;
       double bestF1 = -1;
       for (int i = 0; i < ranking.steps(); i++) {

@@ -1,5 +1,6 @@
 package dev.nnc.cli;
 
+import dev.nnc.runtime.data.DataException;
 import dev.nnc.syntax.CompileException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "A compiler for neural networks on the JVM: differentiates .nn programs and compiles them to bytecode.",
-    subcommands = {GradCommand.class, CheckCommand.class, ShowCommand.class},
+    subcommands = {GradCommand.class, CheckCommand.class, ShowCommand.class, MetricsCommand.class},
     footer = {"", "Exit status: 0 success, 1 a check or run failed, 2 bad usage or input, 3 internal error."})
 public final class Main implements Runnable {
   static final int FAILED = 1;
@@ -52,6 +53,10 @@ public final class Main implements Runnable {
   private static int report(Exception e, CommandLine command, PrintWriter err) {
     if (e instanceof CompileException ce) {
       err.print(ce.diagnostic().render());
+      return BAD_INPUT;
+    }
+    if (e instanceof DataException de) {
+      err.println(de.render());
       return BAD_INPUT;
     }
     if (e instanceof UsageException) {

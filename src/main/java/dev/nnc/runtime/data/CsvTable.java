@@ -69,7 +69,7 @@ public final class CsvTable {
       int count = cells.split(bytes, lines.start(), lines.end());
       if (count != width) {
         throw new DataException(file, lines.lineNumber(), Math.min(count, width) + 1,
-            "this row has " + count + " cells but the header has " + width);
+            "this row has " + count + (count == 1 ? " cell" : " cells") + " but the header has " + width);
       }
       if (rows == lineOfRow.length) {
         lineOfRow = Arrays.copyOf(lineOfRow, rows * 2);

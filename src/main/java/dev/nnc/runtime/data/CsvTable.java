@@ -61,35 +61,62 @@ public final class CsvTable {
     CsvHeader header = new CsvHeader(file, names);
     int[] selected = select.apply(header);
 
-    double[][] columns = new double[selected.length][1024];
-    int[] lineOfRow = new int[1024];
-    int rows = 0;
+    RowParser rows = new RowParser(file, header, selected);
     while (nextNonBlank(lines)) {
-      byte[] bytes = lines.buffer();
-      int count = cells.split(bytes, lines.start(), lines.end());
+      int count = cells.split(lines.buffer(), lines.start(), lines.end());
       if (count != width) {
         throw new DataException(file, lines.lineNumber(), Math.min(count, width) + 1,
             "this row has " + count + (count == 1 ? " cell" : " cells") + " but the header has " + width);
       }
-      if (rows == lineOfRow.length) {
-        lineOfRow = Arrays.copyOf(lineOfRow, rows * 2);
-        for (int k = 0; k < columns.length; k++) columns[k] = Arrays.copyOf(columns[k], rows * 2);
-      }
+      rows.add(lines.buffer(), cells, lines.lineNumber());
+    }
+    if (rows.count == 0) throw new DataException(file, lines.lineNumber() + 1, 1, "no data rows after the header");
+    return rows.table();
+  }
+
+  /**
+   * Parses the selected cells of each row into growing columns. One call per row, rather than
+   * the loop body of {@link #read}, lets the JIT compile it early in a run on a large file.
+   */
+  private static final class RowParser {
+    private final String file;
+    private final CsvHeader header;
+    private final int[] selected;
+    private double[][] columns;
+    private int[] lineOfRow = new int[1024];
+    private int count;
+
+    RowParser(String file, CsvHeader header, int[] selected) {
+      this.file = file;
+      this.header = header;
+      this.selected = selected;
+      this.columns = new double[selected.length][lineOfRow.length];
+    }
+
+    void add(byte[] bytes, CellSplitter cells, int line) {
+      if (count == lineOfRow.length) grow();
       for (int k = 0; k < selected.length; k++) {
         int c = selected[k];
         double value = DecimalParser.parse(bytes, cells.start(c), cells.end(c));
         if (Double.isNaN(value)) {
           String text = cells.text(bytes, c);
-          throw new DataException(file, lines.lineNumber(), c + 1,
+          throw new DataException(file, line, c + 1,
               (text.isEmpty() ? "empty cell" : "not a number: '" + text + "'") + " in column '" + header.names().get(c) + "'");
         }
-        columns[k][rows] = value;
+        columns[k][count] = value;
       }
-      lineOfRow[rows++] = lines.lineNumber();
+      lineOfRow[count++] = line;
     }
-    if (rows == 0) throw new DataException(file, lines.lineNumber() + 1, 1, "no data rows after the header");
-    for (int k = 0; k < columns.length; k++) columns[k] = Arrays.copyOf(columns[k], rows);
-    return new CsvTable(file, header, selected, columns, Arrays.copyOf(lineOfRow, rows));
+
+    private void grow() {
+      lineOfRow = Arrays.copyOf(lineOfRow, count * 2);
+      for (int k = 0; k < columns.length; k++) columns[k] = Arrays.copyOf(columns[k], count * 2);
+    }
+
+    CsvTable table() {
+      for (int k = 0; k < columns.length; k++) columns[k] = Arrays.copyOf(columns[k], count);
+      return new CsvTable(file, header, selected, columns, Arrays.copyOf(lineOfRow, count));
+    }
   }
 
   private static boolean nextNonBlank(LineReader lines) throws IOException {

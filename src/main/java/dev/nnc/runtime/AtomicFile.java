@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Writes a file so that a reader sees either the old content or the whole new one, never half:
@@ -20,8 +21,10 @@ public final class AtomicFile {
     Path absolute = target.toAbsolutePath();
     Path temporary = null;
     try {
-      temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-      Files.writeString(temporary, text, StandardCharsets.UTF_8);
+      // Not Files.createTempFile: its files are private to the user (0600), and the target should
+      // get the permissions any new file gets.
+      temporary = absolute.resolveSibling("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
+      Files.writeString(temporary, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       try {
         Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {

@@ -30,6 +30,14 @@ class AtomicFileTest {
   }
 
   @Test
+  void theFileGetsThePermissionsOfAnyNewFile() throws IOException {
+    Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+    Path target = dir.resolve("out.svg");
+    AtomicFile.write(target, "new");
+    assertThat(Files.getPosixFilePermissions(target)).isEqualTo(Files.getPosixFilePermissions(plain));
+  }
+
+  @Test
   void aFailedWriteLeavesNothingBehind() throws IOException {
     Path target = dir.resolve("out.svg");
     Files.createDirectory(target); // a directory cannot be replaced by a file

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
     description = {"Evaluation metrics from a CSV file with a header row: a column of true labels and a column of scores or predicted classes.",
         "Labels all 0 or 1: a row is predicted positive iff its score >= the threshold; prints the confusion matrix, its rates, ROC AUC and average precision.",
         "Other integer labels: the score column must hold predicted class ids; prints the multiclass confusion matrix, per-class, macro and micro precision, recall and F1.",
-        "Warns (on stderr) when one class holds 80% of the rows or more, since accuracy then misleads."})
+        "Warns (on stderr) when one class holds 80%% of the rows or more, since accuracy then misleads."})
 final class MetricsCommand implements Callable<Integer>, Main.HasCommonOptions {
   @Mixin CommonOptions common;
 

@@ -29,18 +29,23 @@ final class MulticlassMetricsView {
       out.println(line);
     }
     out.println();
-    String row = "%-8s%-22s%-22s%-22s%s%n";
-    out.printf(row, "class", "precision", "recall", "F1 score", "support");
+    String row = "%-8s%-22s%-22s%-22s%s";
+    rateRow(out, row, "class", "precision", "recall", "F1 score", "support");
     for (Object entry : perClass) {
       Map<?, ?> c = (Map<?, ?>) entry;
-      out.printf(row, c.get("class"), number(c.get("precision")), number(c.get("recall")), number(c.get("f1")), c.get("support"));
+      rateRow(out, row, c.get("class"), number(c.get("precision")), number(c.get("recall")), number(c.get("f1")), c.get("support"));
     }
     for (String average : new String[] {"macro", "micro"}) {
       Map<?, ?> a = (Map<?, ?>) document.get(average);
-      out.printf(row, average, number(a.get("precision")), number(a.get("recall")), number(a.get("f1")), "");
+      rateRow(out, row, average, number(a.get("precision")), number(a.get("recall")), number(a.get("f1")), "");
     }
     out.println();
     out.println("Accuracy (ACC)  " + number(document.get("accuracy")));
+  }
+
+  // The averages have no support: no trailing spaces where it would be.
+  private static void rateRow(PrintWriter out, String format, Object... cells) {
+    out.println(String.format(format, cells).stripTrailing());
   }
 
   private static String number(Object value) {

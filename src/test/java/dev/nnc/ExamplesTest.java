@@ -65,6 +65,17 @@ class ExamplesTest {
     assertWithMessage("stdout of nnc %s", t.command()).that(r.out()).isEqualTo(t.expected());
   }
 
+  /** Every example's generated class passes ASM's CheckClassAdapter. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("exampleFiles")
+  void generatedClassVerifies(Path example) throws IOException {
+    TestCompiler.verified(Nnc.compile(example));
+  }
+
+  static Stream<Path> exampleFiles() throws IOException {
+    return Files.walk(Path.of("examples")).filter(p -> p.toString().endsWith(".nn")).sorted();
+  }
+
   @org.junit.jupiter.api.Test
   void everyLectureExampleHasATranscript() throws IOException {
     try (Stream<Path> files = Files.list(Path.of("examples/lecture"))) {

@@ -56,11 +56,11 @@ final class CheckCommand implements Callable<Integer>, Main.HasCommonOptions {
       doc.put("passed", passed);
       out.println(Json.write(doc));
     } else {
-      out.println("d" + objective + ": " + results.size() + " gradients checked against central differences (h = " + H + ")");
+      out.println("d" + objective + ": " + results.size() + " gradients checked against central differences (h = " + Numbers.format(H) + ")");
       for (GradientCheck.Result r : results) {
         out.printf("  %-12s analytic %-24s numeric %-24s error %s%n", r.name(), Numbers.format(r.analytic()), Numbers.format(r.numeric()), Numbers.format(r.error()));
       }
-      if (worst != null) out.println("worst error " + Numbers.format(worst.error()) + " at " + worst.name() + ": " + (passed ? "passed" : "FAILED") + " (tolerance " + tol + ")");
+      if (worst != null) out.println("worst error " + Numbers.format(worst.error()) + " at " + worst.name() + ": " + (passed ? "passed" : "FAILED") + " (tolerance " + Numbers.format(tol) + ")");
     }
     return passed ? 0 : Main.FAILED;
   }

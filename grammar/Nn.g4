@@ -4,6 +4,24 @@ grammar Nn;
 @lexer::members {
   // Inside ( ) and [ ] a newline does not end a statement, so long expressions may span lines.
   private int nesting = 0;
+  // Brackets opened and not yet closed, as {line, column}, so an error can point at the opener.
+  private final java.util.ArrayDeque<int[]> unclosed = new java.util.ArrayDeque<>();
+
+  public int[] innermostUnclosed() {
+    return unclosed.peekLast();
+  }
+
+  private void open() {
+    nesting++;
+    unclosed.addLast(new int[] {_tokenStartLine, _tokenStartCharPositionInLine});
+  }
+
+  private void close() {
+    if (nesting > 0) {
+      nesting--;
+      unclosed.pollLast();
+    }
+  }
 }
 
 program : sep* (item (sep+ item)*)? sep* EOF ;
@@ -88,10 +106,10 @@ LAYER  : 'layer' ;
 MODEL  : 'model' ;
 RETURN : 'return' ;
 
-LPAREN   : '(' { nesting++; } ;
-RPAREN   : ')' { if (nesting > 0) nesting--; } ;
-LBRACKET : '[' { nesting++; } ;
-RBRACKET : ']' { if (nesting > 0) nesting--; } ;
+LPAREN   : '(' { open(); } ;
+RPAREN   : ')' { close(); } ;
+LBRACKET : '[' { open(); } ;
+RBRACKET : ']' { close(); } ;
 
 NAME   : [A-Za-z_] [A-Za-z0-9_]* ;
 NUMBER : ([0-9]+ ('.' [0-9]*)? | '.' [0-9]+) ([eE] [+-]? [0-9]+)? ;

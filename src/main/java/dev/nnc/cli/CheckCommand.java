@@ -2,8 +2,8 @@ package dev.nnc.cli;
 
 import dev.nnc.Compilation;
 import dev.nnc.Nnc;
-import dev.nnc.runtime.ArenaLayout.Role;
 import dev.nnc.runtime.CompiledProgram;
+import dev.nnc.runtime.GradientCheck;
 import dev.nnc.runtime.Workspace;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -37,8 +37,6 @@ final class CheckCommand implements Callable<Integer>, Main.HasCommonOptions {
     return common;
   }
 
-  record Result(String name, double analytic, double numeric, double error) {}
-
   @Override
   public Integer call() {
     Compilation c = program.compile(Nnc.Options.DEFAULT);
@@ -47,8 +45,8 @@ final class CheckCommand implements Callable<Integer>, Main.HasCommonOptions {
     List<String> drawn = new ArrayList<>();
     Workspace ws = point.workspace(compiled, common.seed, drawn);
     Objectives.noteDrawn(drawn, common.seed, spec.commandLine().getErr());
-    List<Result> results = check(ws, compiled, objective);
-    Result worst = results.stream().max((a, b) -> Double.compare(errorKey(a), errorKey(b))).orElse(null);
+    List<GradientCheck.Result> results = GradientCheck.run(ws, compiled, objective, H);
+    GradientCheck.Result worst = results.stream().max((a, b) -> Double.compare(errorKey(a), errorKey(b))).orElse(null);
     boolean passed = worst == null || worst.error() <= tol;
     PrintWriter out = spec.commandLine().getOut();
     if (common.json) {
@@ -58,39 +56,19 @@ final class CheckCommand implements Callable<Integer>, Main.HasCommonOptions {
       doc.put("passed", passed);
       out.println(Json.write(doc));
     } else {
-      out.println("d" + objective + ": " + results.size() + " gradients checked against central differences (h = " + H + ")");
-      for (Result r : results) {
+      out.println("d" + objective + ": " + results.size() + " gradients checked against central differences (h = " + Numbers.format(H) + ")");
+      for (GradientCheck.Result r : results) {
         out.printf("  %-12s analytic %-24s numeric %-24s error %s%n", r.name(), Numbers.format(r.analytic()), Numbers.format(r.numeric()), Numbers.format(r.error()));
       }
-      if (worst != null) out.println("worst error " + Numbers.format(worst.error()) + " at " + worst.name() + ": " + (passed ? "passed" : "FAILED") + " (tolerance " + tol + ")");
+      if (worst != null) out.println("worst error " + Numbers.format(worst.error()) + " at " + worst.name() + ": " + (passed ? "passed" : "FAILED") + " (tolerance " + Numbers.format(tol) + ")");
     }
     return passed ? 0 : Main.FAILED;
   }
 
   // A NaN error is the worst of all: it must fail the check, not hide behind comparisons.
-  private static double errorKey(Result r) {
+  private static double errorKey(GradientCheck.Result r) {
     return Double.isNaN(r.error()) ? Double.POSITIVE_INFINITY : r.error();
   }
 
-  static List<Result> check(Workspace ws, CompiledProgram compiled, String objective) {
-    ws.forward();
-    ws.backward();
-    List<Result> results = new ArrayList<>();
-    for (Role role : new Role[] {Role.INPUT, Role.PARAM}) {
-      for (String name : compiled.leafNames(role)) {
-        double analytic = ws.gradient(name);
-        double x = ws.leafValue(name);
-        ws.set(name, x + H).forward();
-        double up = ws.value(objective);
-        ws.set(name, x - H).forward();
-        double down = ws.value(objective);
-        ws.set(name, x);
-        double numeric = (up - down) / (2 * H);
-        double error = Math.abs(analytic - numeric) / Math.max(1, Math.max(Math.abs(analytic), Math.abs(numeric)));
-        results.add(new Result(name, analytic, numeric, error));
-      }
-    }
-    ws.forward();
-    return results;
-  }
+
 }

@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "show", mixinStandardHelpOptions = true,
-    description = {"Shows what nnc makes of a program: the forward graph (the default), the backward program with the",
-        "backprop pattern of each line (add distributes, mul switches, max routes, copy sums, chain rule), or the bytecode."})
+    description = {"Shows the forward graph, the backward program tagged with its backprop patterns, or the bytecode.",
+        "Patterns: add distributes, mul switches, max routes, copy sums, chain rule."})
 final class ShowCommand implements Callable<Integer>, Main.HasCommonOptions {
   @Mixin CommonOptions common;
   @Mixin ProgramOptions program;

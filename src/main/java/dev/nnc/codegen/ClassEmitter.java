@@ -58,6 +58,8 @@ public final class ClassEmitter {
     MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, method.name(), "([D)V", null, null);
     mv.visitParameter("arena", 0);
     mv.visitCode();
+    Label start = new Label();
+    mv.visitLabel(start);
     int line = 0;
     for (Instr instr : method.body()) {
       if (instr instanceof Compute c && c.line() != 0 && c.line() != line) {
@@ -69,6 +71,14 @@ public final class ClassEmitter {
       instruction(mv, instr);
     }
     mv.visitInsn(RETURN);
+    Label end = new Label();
+    mv.visitLabel(end);
+    // Local names (the program's variable names) show in debuggers, profilers and --bytecode.
+    mv.visitLocalVariable("arena", "[D", null, start, end, ARENA);
+    for (Instr instr : method.body()) {
+      Local target = instr instanceof Load l ? l.target() : instr instanceof Compute c ? c.target() : null;
+      if (target != null) mv.visitLocalVariable(target.name(), "D", null, start, end, local(target));
+    }
     mv.visitMaxs(0, 0);
     mv.visitEnd();
   }

@@ -243,7 +243,7 @@ public final class Lowerer {
   private Node binary(Ast.Binary b, Scope scope, String prefix) {
     if (b.op() == Ast.BinaryOp.POW) {
       Node base = expr(b.left(), scope, prefix);
-      double exponent = constant(b.right(), scope, "the exponent of ^ (write exp(y * log(x)) for a variable power)");
+      double exponent = constant(b.right(), scope, "the exponent of ^", "; for a variable power write exp(y * log(x))");
       return graph.apply(Op.POW, exponent, base);
     }
     if (b.op() == Ast.BinaryOp.MATMUL) {
@@ -432,9 +432,13 @@ public final class Lowerer {
 
   /** The value of a constant expression, or an error naming {@code what} must be constant. */
   private double constant(Ast.Expr e, Scope scope, String what) {
+    return constant(e, scope, what, "");
+  }
+
+  private double constant(Ast.Expr e, Scope scope, String what, String hint) {
     Node node = expr(e, scope, "");
     OptionalDouble value = Evaluator.constantValue(node);
-    if (value.isEmpty()) throw error(e.span(), what + " must be a constant");
+    if (value.isEmpty()) throw error(e.span(), what + " must be a constant" + hint);
     return value.getAsDouble();
   }
 

@@ -29,6 +29,8 @@ final class Rules {
       new Rule(ADD, "x + x → 2 * x", (n, s) -> n.input(0) == n.input(1) ? s.make(MUL, s.constant(2), n.input(0)) : null),
       new Rule(SUB, "x - 0 → x", (n, s) -> zero(n.input(1)) ? n.input(0) : null),
       new Rule(SUB, "0 - x → -x", (n, s) -> zero(n.input(0)) ? s.make(NEG, n.input(1)) : null),
+      new Rule(ADD, "x + (-c) → x - c", (n, s) -> negative(n.input(1)) ? s.make(SUB, n.input(0), s.constant(-n.input(1).attr())) : null),
+      new Rule(SUB, "x - (-c) → x + c", (n, s) -> negative(n.input(1)) ? s.make(ADD, n.input(0), s.constant(-n.input(1).attr())) : null),
       new Rule(SUB, "x - (-y) → x + y", (n, s) -> n.input(1).op() == NEG ? s.make(ADD, n.input(0), n.input(1).input(0)) : null),
       new Rule(MUL, "x * 1 → x", (n, s) -> n.input(1).isConst(1) ? n.input(0) : null),
       new Rule(MUL, "1 * x → x", (n, s) -> n.input(0).isConst(1) ? n.input(1) : null),
@@ -42,6 +44,10 @@ final class Rules {
       new Rule(POW, "x ^ 0 → 1", (n, s) -> n.attr() == 0 ? s.constant(1) : null),
       new Rule(IF_GT, "c ? x : x → x", (n, s) -> n.input(2) == n.input(3) ? n.input(2) : null),
       new Rule(IF_GE, "c ? x : x → x", (n, s) -> n.input(2) == n.input(3) ? n.input(2) : null));
+
+  private static boolean negative(Node n) {
+    return n.isConst() && n.attr() < 0;
+  }
 
   private static boolean zero(Node n) {
     return n.isConst() && n.attr() == 0;

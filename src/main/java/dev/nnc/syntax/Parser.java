@@ -20,24 +20,35 @@ public final class Parser {
   public static Ast.Program parse(SourceFile source) {
     NnLexer lexer = new NnLexer(CharStreams.fromString(source.text(), source.name()));
     lexer.removeErrorListeners();
-    NnParser parser = new NnParser(new CommonTokenStream(lexer));
+    CommonTokenStream tokens = new CommonTokenStream(lexer);
+    // Lex the whole file first: then the lexer knows which brackets are never closed.
+    tokens.fill();
+    NnParser parser = new NnParser(tokens);
     parser.removeErrorListeners();
-    parser.addErrorListener(new FirstErrorThrower(source));
+    parser.addErrorListener(new FirstErrorThrower(source, lexer.innermostUnclosed()));
     return new AstBuilder(source).program(parser.program());
   }
 
   /** Reports the first syntax error in plain words ("unexpected ')'; expected a name or a number"). */
   private static final class FirstErrorThrower extends BaseErrorListener {
     private final SourceFile source;
+    /** {line, column} of the innermost bracket never closed in the file, or null. */
+    private final int[] unclosed;
 
-    FirstErrorThrower(SourceFile source) {
+    FirstErrorThrower(SourceFile source, int[] unclosed) {
       this.source = source;
+      this.unclosed = unclosed;
     }
 
     @Override
     public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int col,
         String antlrMessage, RecognitionException e) {
       Token token = (Token) offending;
+      // An error after a bracket that is never closed is that bracket's fault: point at it.
+      if (unclosed != null && (line > unclosed[0] || line == unclosed[0] && col > unclosed[1])) {
+        String bracket = source.line(unclosed[0]).substring(unclosed[1], unclosed[1] + 1);
+        throw new CompileException(source, new Span(unclosed[0], unclosed[1] + 1), "'" + bracket + "' is never closed");
+      }
       NnParser parser = (NnParser) recognizer;
       IntervalSet expected = e != null ? e.getExpectedTokens() : parser.getExpectedTokens();
       String message = "unexpected " + describe(token);

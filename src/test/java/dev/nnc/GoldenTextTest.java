@@ -1,0 +1,36 @@
+package dev.nnc;
+
+import dev.nnc.cli.Cli;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What users read, held in golden files: for every lecture example, the forward graph, the
+ * backward program after and before simplification, and the bytecode.
+ */
+class GoldenTextTest {
+  private static final Map<String, String[]> VIEWS = Map.of(
+      "ir", new String[] {"show", "--ir"},
+      "grad", new String[] {"show", "--grad"},
+      "noopt.grad", new String[] {"show", "--grad", "--no-opt"},
+      "bytecode", new String[] {"show", "--bytecode"});
+
+  static Stream<Arguments> cases() throws IOException {
+    return Files.list(Path.of("examples/lecture")).filter(p -> p.toString().endsWith(".nn")).sorted()
+        .flatMap(example -> VIEWS.keySet().stream().sorted().map(view -> Arguments.of(example, view)));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("cases")
+  void matchesGolden(Path example, String view) {
+    String[] args = Stream.concat(Stream.of(VIEWS.get(view)), Stream.of(example.toString())).toArray(String[]::new);
+    String name = example.getFileName().toString().replace(".nn", "");
+    Golden.check(Golden.ROOT.resolve("lecture").resolve(name + "." + view + ".txt"), Cli.run(args).out());
+  }
+}

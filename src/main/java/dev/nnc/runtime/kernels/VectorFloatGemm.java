@@ -53,12 +53,12 @@ final class VectorFloatGemm extends FloatGemm {
         int depth = Math.min(depthStep, k - pc);
         // The first depth block overwrites C unless the caller asked to accumulate.
         boolean add = accumulate || pc > 0;
-        packB(depth, blockCols, b, bOff + pc * bRowStride + jc * bColStride, bRowStride,
-            bColStride, work.packedB);
+        PanelPacker.pack(depth, blockCols, COLS, b, bOff + pc * bRowStride + jc * bColStride,
+            bRowStride, bColStride, work.packedB);
         for (int ic = 0; ic < m; ic += ROWS) {
           int rows = Math.min(ROWS, m - ic);
-          PanelPacker.pack(depth, ROWS, rows, a, aOff + ic * aRowStride + pc * aColStride,
-              aColStride, aRowStride, work.packedA, 0);
+          PanelPacker.pack(depth, rows, ROWS, a, aOff + ic * aRowStride + pc * aColStride,
+              aColStride, aRowStride, work.packedA);
           for (int jr = 0; jr < blockCols; jr += COLS) {
             VectorMicroKernel.multiply(depth, work.packedA, 0, work.packedB, jr * depth,
                 c, cOff + ic * ldc + jc + jr, ldc, rows, Math.min(COLS, blockCols - jr), add,
@@ -66,15 +66,6 @@ final class VectorFloatGemm extends FloatGemm {
           }
         }
       }
-    }
-  }
-
-  /** Packs a depth × cols block of B as consecutive COLS-wide panels, panel j at j * COLS * depth. */
-  private static void packB(int depth, int cols, float[] b, int off, int rowStride,
-      int colStride, float[] packed) {
-    for (int jr = 0; jr < cols; jr += COLS) {
-      PanelPacker.pack(depth, COLS, Math.min(COLS, cols - jr), b, off + jr * colStride,
-          rowStride, colStride, packed, jr * depth);
     }
   }
 

@@ -3,14 +3,31 @@ package dev.nnc.runtime.kernels;
 import java.util.Arrays;
 
 /**
- * Double-precision GEMM for {@code --dtype f64} and gradient checks: plain i-k-j loops, the same
- * shape as {@link PlainFloatGemm} (Java has no generics over primitives). Operand (r, c) lives at
- * {@code off + r * rowStride + c * colStride}; B stored transposed is first copied row-major into
- * a per-thread buffer that grows only when a larger B first appears. C must not overlap A or B.
+ * Double-precision GEMM for {@code --dtype f64} and gradient checks. The same plain i-k-j loops
+ * as {@link PlainFloatGemm} (Java has no generics over primitives, so the float twin is a copy by
+ * necessity): the innermost loop adds a multiple of a row of B to a row of C.
+ *
+ * <p>B is copied into one array per row and each row of C summed in a separate buffer, because
+ * only then does C2 vectorise the inner loop (see {@link PlainFloatGemm}); the per-thread
+ * workspace grows only when a larger size first appears. C must not overlap A or B.
  */
 final class DoubleGemm {
-  private static final ThreadLocal<double[][]> ROW_MAJOR_B =
-      ThreadLocal.withInitial(() -> new double[1][0]);
+  private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+
+  private static final class Workspace {
+    double[][] bRows = new double[0][0];
+    double[] cRow = new double[0];
+
+    /** Grows both buffers together: every row of bRows is as long as cRow. */
+    void ensure(int k, int n) {
+      int rows = Math.max(k, bRows.length);
+      int cols = Math.max(n, cRow.length);
+      if (rows > bRows.length || cols > cRow.length) {
+        bRows = new double[rows][cols];
+        cRow = new double[cols];
+      }
+    }
+  }
 
   private DoubleGemm() {}
 
@@ -19,39 +36,40 @@ final class DoubleGemm {
       double[] b, int bOff, int bRowStride, int bColStride,
       double[] c, int cOff, int ldc, boolean accumulate) {
     FloatGemm.checkSizes(m, n, k);
-    if (bColStride != 1) {
-      b = rowMajorCopy(k, n, b, bOff, bRowStride, bColStride);
-      bOff = 0;
-      bRowStride = n;
-    }
+    Workspace work = WORKSPACE.get();
+    work.ensure(k, n);
+    double[][] bRows = work.bRows;
+    double[] cRow = work.cRow;
+    copyRows(k, n, b, bOff, bRowStride, bColStride, bRows);
     for (int i = 0; i < m; i++) {
       int ci = cOff + i * ldc;
       int ai = aOff + i * aRowStride;
-      if (!accumulate) {
-        Arrays.fill(c, ci, ci + n, 0.0);
+      if (accumulate) {
+        System.arraycopy(c, ci, cRow, 0, n);
+      } else {
+        Arrays.fill(cRow, 0, n, 0.0);
       }
       for (int p = 0; p < k; p++) {
         double aip = a[ai + p * aColStride];
-        int bi = bOff + p * bRowStride;
+        double[] bRow = bRows[p];
         for (int j = 0; j < n; j++) {
-          c[ci + j] += aip * b[bi + j];
+          cRow[j] += aip * bRow[j];
         }
       }
+      System.arraycopy(cRow, 0, c, ci, n);
     }
   }
 
-  private static double[] rowMajorCopy(int rows, int cols, double[] src, int off, int rowStride,
-      int colStride) {
-    double[][] holder = ROW_MAJOR_B.get();
-    if (holder[0].length < rows * cols) {
-      holder[0] = new double[rows * cols];
-    }
-    double[] copy = holder[0];
-    for (int j = 0; j < cols; j++) {
-      for (int p = 0; p < rows; p++) {
-        copy[p * cols + j] = src[off + p * rowStride + j * colStride];
+  private static void copyRows(int rows, int cols, double[] src, int off, int rowStride,
+      int colStride, double[][] dst) {
+    for (int r = 0; r < rows; r++) {
+      if (colStride == 1) {
+        System.arraycopy(src, off + r * rowStride, dst[r], 0, cols);
+      } else {
+        for (int j = 0; j < cols; j++) {
+          dst[r][j] = src[off + r * rowStride + j * colStride];
+        }
       }
     }
-    return copy;
   }
 }

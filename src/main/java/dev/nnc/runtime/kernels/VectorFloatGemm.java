@@ -60,7 +60,7 @@ final class VectorFloatGemm extends FloatGemm {
           PanelPacker.pack(depth, rows, ROWS, a, aOff + ic * aRowStride + pc * aColStride,
               aColStride, aRowStride, work.packedA);
           for (int jr = 0; jr < blockCols; jr += COLS) {
-            VectorMicroKernel.multiply(depth, work.packedA, 0, work.packedB, jr * depth,
+            VectorMicroKernel.multiply(depth, work.packedA, work.packedB, jr * depth,
                 c, cOff + ic * ldc + jc + jr, ldc, rows, Math.min(COLS, blockCols - jr), add,
                 work.spill);
           }

@@ -22,17 +22,18 @@ final class VectorMicroKernel {
   private VectorMicroKernel() {}
 
   /**
-   * Computes the product of a packed ROWS-wide panel of A and a packed COLS-wide panel of B (both
-   * laid out by {@link PanelPacker}) and stores it into, or adds it to, the top-left
-   * {@code rows}×{@code cols} corner of the tile of C at {@code cOff}. {@code spill} (COLS
-   * floats) receives the vectors of a row that is cut short by the right edge of C.
+   * Computes the product of the packed ROWS-wide panel of A at the start of {@code packedA} and
+   * the packed COLS-wide panel of B at {@code bOff} (both laid out by {@link PanelPacker}), and
+   * stores it into, or adds it to, the top-left {@code rows}×{@code cols} corner of the tile of C
+   * at {@code cOff}. {@code spill} (COLS floats) receives the vectors of a row that is cut short
+   * by the right edge of C.
    */
-  static void multiply(int depth, float[] packedA, int aOff, float[] packedB, int bOff,
+  static void multiply(int depth, float[] packedA, float[] packedB, int bOff,
       float[] c, int cOff, int ldc, int rows, int cols, boolean add, float[] spill) {
     FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00;
     FloatVector c10 = c00, c11 = c00, c20 = c00, c21 = c00;
     FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
-    int ai = aOff;
+    int ai = 0;
     int bi = bOff;
     for (int p = 0; p < depth; p++, ai += ROWS, bi += COLS) {
       FloatVector b0 = FloatVector.fromArray(SPECIES, packedB, bi);

@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Time per GEMM call, one thread. GFLOP/s = 2·m·n·k / time. Shapes: 1024³, and the MLP layers
- * 256×784·784×1024 and 256×1024·1024×1024 ({@code shape} is "m,n,k"). {@code impl} picks the
+ * 256×784·784×1024 and 256×1024·1024×1024 ({@code shape} is "m×n×k" with an x). {@code impl} picks the
  * Vector API kernel, the plain-Java fallback, or the double-precision path.
  */
 @State(Scope.Thread)
@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class GemmBench {
-  @Param({"1024,1024,1024", "256,1024,784", "256,1024,1024"})
+  @Param({"1024x1024x1024", "256x1024x784", "256x1024x1024"})
   public String shape;
 
   @Param({"vector", "plain", "double"})
@@ -38,7 +38,7 @@ public class GemmBench {
 
   @Setup(Level.Trial)
   public void setUp() {
-    String[] sizes = shape.split(",");
+    String[] sizes = shape.split("x");
     m = Integer.parseInt(sizes[0]);
     n = Integer.parseInt(sizes[1]);
     k = Integer.parseInt(sizes[2]);

@@ -1,0 +1,79 @@
+package dev.nnc.runtime.kernels;
+
+import static dev.nnc.runtime.kernels.VectorMicroKernel.COLS;
+import static dev.nnc.runtime.kernels.VectorMicroKernel.ROWS;
+
+/**
+ * Cache-blocked GEMM around {@link VectorMicroKernel} (the GotoBLAS/BLIS loop nest).
+ *
+ * <p>For each block of {@link #BLOCK_COLS} columns and {@link #BLOCK_DEPTH} steps of k, B's block
+ * is packed once into column panels that stay in the 1 MiB L2; then every ROWS-row panel of A is
+ * packed (a few KiB, it stays in L1) and swept across all of B's panels. Each packed element of
+ * A is thus reused BLOCK_COLS / COLS times from L1 and each element of B m / ROWS times from L2.
+ *
+ * <p>Only this class and the micro-kernel name {@code jdk.incubator.vector}; they are loaded only
+ * through {@link FloatGemm#vector()}.
+ */
+final class VectorFloatGemm extends FloatGemm {
+  /**
+   * Steps of k per block: long enough to amortise loading and storing the C tile (two vector
+   * loads and stores per row of the tile per block), short enough that B's block stays in L2.
+   */
+  static final int BLOCK_DEPTH = 256;
+  /** Columns of C per block: B's packed block is BLOCK_DEPTH × BLOCK_COLS floats = 512 KiB. */
+  static final int BLOCK_COLS = 512;
+
+  private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+
+  /** Packing buffers, one set per thread: their sizes are fixed by the blocking, not by m, n, k. */
+  private static final class Workspace {
+    final float[] packedA = new float[ROWS * BLOCK_DEPTH];
+    final float[] packedB = new float[BLOCK_DEPTH * roundUp(BLOCK_COLS, COLS)];
+    final float[] spill = new float[COLS];
+  }
+
+  private VectorFloatGemm() {}
+
+  static FloatGemm create() {
+    return new VectorFloatGemm();
+  }
+
+  @Override
+  void multiply(int m, int n, int k,
+      float[] a, int aOff, int aRowStride, int aColStride,
+      float[] b, int bOff, int bRowStride, int bColStride,
+      float[] c, int cOff, int ldc, boolean accumulate) {
+    Workspace work = WORKSPACE.get();
+    // Equal depth blocks (784 = 4 × 196, not 3 × 256 + 16) keep every block long.
+    int depthBlocks = ceilDiv(k, BLOCK_DEPTH);
+    int depthStep = ceilDiv(k, depthBlocks);
+    for (int jc = 0; jc < n; jc += BLOCK_COLS) {
+      int blockCols = Math.min(BLOCK_COLS, n - jc);
+      for (int pc = 0; pc < k; pc += depthStep) {
+        int depth = Math.min(depthStep, k - pc);
+        // The first depth block overwrites C unless the caller asked to accumulate.
+        boolean add = accumulate || pc > 0;
+        PanelPacker.pack(depth, blockCols, COLS, b, bOff + pc * bRowStride + jc * bColStride,
+            bRowStride, bColStride, work.packedB);
+        for (int ic = 0; ic < m; ic += ROWS) {
+          int rows = Math.min(ROWS, m - ic);
+          PanelPacker.pack(depth, rows, ROWS, a, aOff + ic * aRowStride + pc * aColStride,
+              aColStride, aRowStride, work.packedA);
+          for (int jr = 0; jr < blockCols; jr += COLS) {
+            VectorMicroKernel.multiply(depth, work.packedA, work.packedB, jr * depth,
+                c, cOff + ic * ldc + jc + jr, ldc, rows, Math.min(COLS, blockCols - jr), add,
+                work.spill);
+          }
+        }
+      }
+    }
+  }
+
+  private static int ceilDiv(int x, int y) {
+    return (x + y - 1) / y;
+  }
+
+  private static int roundUp(int x, int multiple) {
+    return ceilDiv(x, multiple) * multiple;
+  }
+}

@@ -10,7 +10,7 @@ import java.util.Map;
  * Double, plus strings (no escapes beyond \" and \\), true, false and null. Tests only; the
  * project itself takes no JSON dependency.
  */
-final class MiniJson {
+public final class MiniJson {
   private final String text;
   private int at;
 
@@ -18,7 +18,7 @@ final class MiniJson {
     this.text = text;
   }
 
-  static Object parse(String text) {
+  public static Object parse(String text) {
     MiniJson parser = new MiniJson(text);
     Object value = parser.value();
     parser.skipSpace();

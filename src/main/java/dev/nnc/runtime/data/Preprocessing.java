@@ -10,7 +10,8 @@ import java.util.Locale;
  *
  * <p>Every mode is x' = (x − shift) / divisor + offset per column, which is what makes the
  * statistics two arrays. A column whose divisor is 0 (constant in the training rows) maps to 0:
- * it carries no information, and dividing by zero would give NaN.
+ * it carries no information, and dividing by zero would give NaN. (scikit-learn instead leaves
+ * such a column shifted, or at −1 under minmax.)
  *
  * <ul>
  *   <li>{@code none}: x' = x.

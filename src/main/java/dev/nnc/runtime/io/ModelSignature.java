@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +20,7 @@ public record ModelSignature(String name, String fingerprint, Map<String, int[]>
   public ModelSignature {
     LinkedHashMap<String, int[]> copy = new LinkedHashMap<>();
     shapes.forEach((k, v) -> copy.put(k, v.clone()));
-    shapes = java.util.Collections.unmodifiableMap(copy);
+    shapes = Collections.unmodifiableMap(copy);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.nnc.runtime.io;
 import dev.nnc.runtime.Dtype;
 import dev.nnc.runtime.data.Preprocessing;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ public record Weights(String modelName, String fingerprint, Dtype dtype, List<Pa
 
   public Weights {
     parameters = List.copyOf(parameters);
-    metadata = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+    metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
   }
 
   /** One trained tensor, its values flat in row-major order. */

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.CRC32;
@@ -113,7 +114,7 @@ public final class WeightsFile {
 
   /** The first parameter that is missing, extra or of another shape, if any. */
   private static Optional<String> shapeProblem(Weights weights, ModelSignature model) {
-    Map<String, Weights.Parameter> saved = new java.util.LinkedHashMap<>();
+    Map<String, Weights.Parameter> saved = new LinkedHashMap<>();
     for (Weights.Parameter p : weights.parameters()) saved.put(p.name(), p);
     for (Map.Entry<String, int[]> e : model.shapes().entrySet()) {
       Weights.Parameter p = saved.remove(e.getKey());

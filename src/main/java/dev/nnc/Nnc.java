@@ -27,16 +27,23 @@ import java.util.Map;
 public final class Nnc {
   private Nnc() {}
 
-  /** What to compile: which model, which variable to differentiate, whether to simplify. */
-  public record Options(String model, String objective, boolean differentiate) {
-    public static final Options DEFAULT = new Options(null, null, true);
+  /**
+   * What to compile: which model, which variable to differentiate (null: the objective), whether
+   * to differentiate at all, and the batch size the class is specialised for.
+   */
+  public record Options(String model, String objective, boolean differentiate, int batch) {
+    public static final Options DEFAULT = new Options(null, null, true, 1);
 
     public Options withModel(String m) {
-      return new Options(m, objective, differentiate);
+      return new Options(m, objective, differentiate, batch);
     }
 
     public Options withObjective(String o) {
-      return new Options(model, o, differentiate);
+      return new Options(model, o, differentiate, batch);
+    }
+
+    public Options withBatch(int b) {
+      return new Options(model, objective, differentiate, b);
     }
   }
 
@@ -51,14 +58,25 @@ public final class Nnc {
   public static Compilation compile(SourceFile source, Options options) {
     Program lowered = Lowerer.lower(Parser.parse(source), options.model());
     if (options.objective() != null) lowered = lowered.withObjective(checkedObjective(lowered, options.objective()));
-    Backward rawBackward = options.differentiate() && lowered.objective() != null ? Differentiator.differentiate(lowered) : null;
+    if (options.differentiate() && lowered.objective() != null) checkScalarObjective(lowered);
+    Backward rawBackward = options.differentiate() && lowered.objective() != null ? Differentiator.differentiate(lowered, options.batch()) : null;
     Simplifier.Result simplified = Simplifier.simplify(lowered, rawBackward);
-    KernelProgram kernel = Scheduler.schedule(simplified.program(), simplified.backward(), className(lowered.name()));
+    KernelProgram kernel = Scheduler.schedule(simplified.program(), simplified.backward(), options.batch(), className(lowered.name()));
     byte[] bytes = ClassEmitter.emit(kernel);
     Map<String, Initializer> inits = new LinkedHashMap<>();
     for (Leaf leaf : lowered.leaves()) if (leaf.kind() == Leaf.Kind.PARAM) inits.put(leaf.name(), leaf.init());
     CompiledProgram compiled = new CompiledProgram(KernelLoader.load(kernel.className(), bytes), kernel.layout(), inits, lowered.objectiveName());
     return new Compilation(lowered, rawBackward, simplified.program(), simplified.backward(), kernel, bytes, compiled);
+  }
+
+  // grad, check, train and bench differentiate a number: a tensor objective is an error at its assignment.
+  private static void checkScalarObjective(Program program) {
+    dev.nnc.ir.Node objective = program.objective();
+    if (!objective.shape().isScalar()) {
+      throw new CompileException(program.source(), program.variableSpans().get(program.objectiveName()),
+          "the objective '" + program.objectiveName() + "' has shape " + objective.shape()
+              + ", but gradients need a scalar (for example loss = sum(" + program.objectiveName() + "))");
+    }
   }
 
   private static String checkedObjective(Program program, String name) {

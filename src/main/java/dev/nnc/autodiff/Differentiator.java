@@ -5,6 +5,7 @@ import dev.nnc.ir.Leaf;
 import dev.nnc.ir.Node;
 import dev.nnc.ir.Op;
 import dev.nnc.ir.Program;
+import dev.nnc.ir.Shape;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,13 +27,17 @@ public final class Differentiator {
     this.g = graph;
   }
 
-  public static Backward differentiate(Program program) {
-    return new Differentiator(program.graph()).run(program);
+  /**
+   * The backward program of the program's objective. A model's objective is the mean of the
+   * per-example loss over a batch of {@code batch} examples, so the seed is 1/batch.
+   */
+  public static Backward differentiate(Program program, int batch) {
+    return new Differentiator(program.graph()).run(program, batch);
   }
 
-  private Backward run(Program program) {
+  private Backward run(Program program, int batch) {
     Node objective = program.objective();
-    Node one = g.constant(1);
+    Node one = g.constant(batch == 1 || !objective.batched() ? 1 : 1.0 / batch);
     stmts.add(new GradStmt(objective, 0, one, Pattern.SEED));
     Map<Node, Node> total = new HashMap<>();
     total.put(objective, one);
@@ -45,7 +50,10 @@ public final class Differentiator {
       rule(node, grad);
     }
     Map<Leaf, Node> leafGradients = new LinkedHashMap<>();
-    for (Leaf leaf : program.leaves()) leafGradients.put(leaf, total.getOrDefault(leaf.node(), g.constant(0)));
+    for (Leaf leaf : program.leaves()) {
+      Node grad = total.getOrDefault(leaf.node(), g.constant(0));
+      leafGradients.put(leaf, fit(grad, leaf.node(), true));
+    }
     return new Backward(List.copyOf(stmts), leafGradients);
   }
 
@@ -69,7 +77,23 @@ public final class Differentiator {
 
   private void send(Node to, Node value, Pattern pattern) {
     if (to.isConst()) return;
-    contributions.computeIfAbsent(to, k -> new ArrayList<>()).add(new GradStmt(to, 0, value, pattern));
+    contributions.computeIfAbsent(to, k -> new ArrayList<>()).add(new GradStmt(to, 0, fit(value, to, false), pattern));
+  }
+
+  /**
+   * A gradient in its value's shape: summed over the axes and the batch that broadcasting added
+   * to {@code target} (the "copy sums" of an implicit copy); when {@code exact}, also expanded
+   * where it is smaller (a constant gradient of a tensor leaf).
+   */
+  private Node fit(Node grad, Node target, boolean exact) {
+    Shape bigger = Shape.broadcast(grad.shape(), target.shape());
+    if (!bigger.equals(target.shape()) || grad.batched() && !target.batched()) {
+      grad = g.applyShaped(Op.SUM_TO, bigger.equals(target.shape()) ? grad.shape() : target.shape(), target.batched(), grad);
+    }
+    if (exact && (!grad.shape().equals(target.shape()) || grad.batched() != target.batched())) {
+      grad = g.applyShaped(Op.EXPAND, target.shape(), target.batched(), grad);
+    }
+    return grad;
   }
 
   /** The derivative table: what each op sends back to its inputs given the gradient {@code d}. */
@@ -112,8 +136,42 @@ public final class Differentiator {
         send(n.input(2), g.apply(n.op(), 0, List.of(x, y, d, c(0))), Pattern.MAX_ROUTES);
         send(n.input(3), g.apply(n.op(), 0, List.of(x, y, c(0), d)), Pattern.MAX_ROUTES);
       }
-      case GELU_GRAD, MISH_GRAD, SINC_GRAD ->
+      case BCE_LOGITS -> { chain(x, mul(d, sub(f(Op.SIGMOID, x), y))); chain(y, mul(d, neg(x))); } // σ(z) - y
+      case EXPAND -> send(x, d, Pattern.COPY_SUMS);                                    // a copy: its gradients sum
+      case SUM, SUM_TO -> send(x, g.applyShaped(Op.EXPAND, x.shape(), x.batched(), d), Pattern.ADD_DISTRIBUTES);
+      case RESHAPE -> chain(x, g.applyShaped(Op.RESHAPE, x.shape(), x.batched(), d));
+      case TRANSPOSE -> chain(x, f(Op.TRANSPOSE, d));
+      case MATMUL -> matmul(x, y, d);
+      case OUTER -> { send(x, g.apply(Op.MATMUL, d, y), Pattern.MUL_SWITCHES); send(y, g.apply(Op.MATMUL, f(Op.TRANSPOSE, d), x), Pattern.MUL_SWITCHES); }
+      case SOFTMAX -> chain(x, mul(n, sub(d, f(Op.SUM, mul(d, n)))));                  // s (g - Σ g s)
+      case LOG_SOFTMAX -> chain(x, sub(d, mul(f(Op.SOFTMAX, x), f(Op.SUM, d))));         // g - softmax(x) Σ g
+      case CROSS_ENTROPY -> chain(x, mul(d, sub(f(Op.SOFTMAX, x), g.apply(Op.ONEHOT, x.shape().dim(0), y)))); // softmax - onehot
+      case HINGE -> chain(x, mul(d, g.apply(Op.HINGE_GRAD, n.attr(), x, y)));
+      case ONEHOT -> { }                                                              // of a label: no gradient
+      case GELU_GRAD, MISH_GRAD, SINC_GRAD, HINGE_GRAD ->
           throw new UnsupportedOperationException("second derivatives of " + n.op().displayName() + " are not supported");
+    }
+  }
+
+  /**
+   * The lecture's layer backward for y = A @ B: dA = g Bᵀ and dB = Aᵀ g, with vectors as the
+   * column (right) or row (left) they stand for; over a batch, fit sums dW over the examples.
+   */
+  private void matmul(Node a, Node b, Node d) {
+    int ra = a.shape().rank();
+    int rb = b.shape().rank();
+    if (ra == 1 && rb == 1) {                                    // a dot product
+      send(a, mul(d, b), Pattern.MUL_SWITCHES);
+      send(b, mul(d, a), Pattern.MUL_SWITCHES);
+    } else if (ra == 2 && rb == 1) {                             // W @ x
+      send(a, g.apply(Op.OUTER, d, b), Pattern.MUL_SWITCHES);
+      send(b, g.apply(Op.MATMUL, f(Op.TRANSPOSE, a), d), Pattern.MUL_SWITCHES);
+    } else if (ra == 1) {                                        // x @ W
+      send(a, g.apply(Op.MATMUL, b, d), Pattern.MUL_SWITCHES);
+      send(b, g.apply(Op.OUTER, a, d), Pattern.MUL_SWITCHES);
+    } else {                                                     // A @ B
+      send(a, g.apply(Op.MATMUL, d, f(Op.TRANSPOSE, b)), Pattern.MUL_SWITCHES);
+      send(b, g.apply(Op.MATMUL, f(Op.TRANSPOSE, a), d), Pattern.MUL_SWITCHES);
     }
   }
 

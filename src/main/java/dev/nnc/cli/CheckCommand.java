@@ -52,15 +52,15 @@ final class CheckCommand implements Callable<Integer>, Main.HasCommonOptions {
     if (common.json) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("worst_error", worst == null ? 0.0 : worst.error());
-      doc.put("at", worst == null ? null : worst.name());
+      doc.put("at", worst == null ? null : worst.where());
       doc.put("passed", passed);
       out.println(Json.write(doc));
     } else {
       out.println("d" + objective + ": " + results.size() + " gradients checked against central differences (h = " + Numbers.format(H) + ")");
       for (GradientCheck.Result r : results) {
-        out.printf("  %-12s analytic %-24s numeric %-24s error %s%n", r.name(), Numbers.format(r.analytic()), Numbers.format(r.numeric()), Numbers.format(r.error()));
+        out.printf("  %-12s analytic %-24s numeric %-24s error %s%n", r.where(), Numbers.format(r.analytic()), Numbers.format(r.numeric()), Numbers.format(r.error()));
       }
-      if (worst != null) out.println("worst error " + Numbers.format(worst.error()) + " at " + worst.name() + ": " + (passed ? "passed" : "FAILED") + " (tolerance " + Numbers.format(tol) + ")");
+      if (worst != null) out.println("worst error " + Numbers.format(worst.error()) + " at " + worst.where() + ": " + (passed ? "passed" : "FAILED") + " (tolerance " + Numbers.format(tol) + ")");
     }
     return passed ? 0 : Main.FAILED;
   }

@@ -6,23 +6,31 @@ import dev.nnc.ir.Op;
 import dev.nnc.runtime.ScalarKernel;
 import dev.nnc.runtime.ScalarOps;
 import dev.nnc.schedule.KernelProgram;
+import dev.nnc.schedule.KernelProgram.Access;
+import dev.nnc.schedule.KernelProgram.Call;
 import dev.nnc.schedule.KernelProgram.Compute;
 import dev.nnc.schedule.KernelProgram.Constant;
 import dev.nnc.schedule.KernelProgram.Instr;
 import dev.nnc.schedule.KernelProgram.Load;
 import dev.nnc.schedule.KernelProgram.Local;
 import dev.nnc.schedule.KernelProgram.Operand;
+import dev.nnc.schedule.KernelProgram.Region;
+import dev.nnc.schedule.KernelProgram.Step;
 import dev.nnc.schedule.KernelProgram.Store;
+import java.util.ArrayList;
+import java.util.List;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
 
 /**
- * Turns a {@link KernelProgram} into the bytes of one class implementing {@link ScalarKernel},
- * one bytecode sequence per instruction. Arithmetic is inline (DADD, DMUL, ...); every other op
- * calls its {@link ScalarOps} method, which C2 inlines. The same program always gives the same
- * bytes. Line numbers point at the .nn source, so stack traces and profilers name model lines.
+ * Turns a {@link KernelProgram} into the bytes of one class implementing {@link ScalarKernel}.
+ * A region becomes a loop nest over (example b, element j), or straight-line code when it has one
+ * element; arithmetic is inline (DADD, DMUL, ...) and every other op calls its {@link ScalarOps}
+ * method, which C2 inlines; a call step invokes its runtime kernel. The same program always gives
+ * the same bytes. Line numbers point at the .nn source, so stack traces and profilers name model
+ * lines, and locals carry the program's names.
  */
 public final class ClassEmitter {
   private static final String KERNEL = Type.getInternalName(ScalarKernel.class);
@@ -33,13 +41,13 @@ public final class ClassEmitter {
   private ClassEmitter() {}
 
   public static byte[] emit(KernelProgram program) {
-    ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+    ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES);
     String name = program.className();
     cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, name, null, "java/lang/Object", new String[] {KERNEL});
     cw.visitSource(fileName(program.sourceName()), null);
     constructor(cw);
-    method(cw, program.forward());
-    method(cw, program.backward());
+    new MethodEmitter(cw, program.forward()).emit();
+    new MethodEmitter(cw, program.backward()).emit();
     cw.visitEnd();
     return cw.toByteArray();
   }
@@ -54,84 +62,183 @@ public final class ClassEmitter {
     mv.visitEnd();
   }
 
-  private static void method(ClassWriter cw, KernelProgram.Method method) {
-    MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, method.name(), "([D)V", null, null);
-    mv.visitParameter("arena", 0);
-    mv.visitCode();
-    Label start = new Label();
-    mv.visitLabel(start);
-    int line = 0;
-    for (Instr instr : method.body()) {
-      if (instr instanceof Compute c && c.line() != 0 && c.line() != line) {
-        line = c.line();
-        Label here = new Label();
-        mv.visitLabel(here);
-        mv.visitLineNumber(line, here);
+  /** Emits one method; the loop counters b and j live after the program's double locals. */
+  private static final class MethodEmitter {
+    private final KernelProgram.Method method;
+    private final MethodVisitor mv;
+    private final int b;
+    private final int j;
+    private final List<Local> declared = new ArrayList<>();
+    private int line;
+    private boolean usesCounters;
+
+    MethodEmitter(ClassWriter cw, KernelProgram.Method method) {
+      this.method = method;
+      this.mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, method.name(), "([D)V", null, null);
+      this.b = FIRST_LOCAL + 2 * method.locals();
+      this.j = b + 1;
+    }
+
+    void emit() {
+      mv.visitParameter("arena", 0);
+      mv.visitCode();
+      Label start = new Label();
+      mv.visitLabel(start);
+      for (Step step : method.steps()) {
+        if (step instanceof Region r) region(r);
+        else call((Call) step);
       }
-      instruction(mv, instr);
+      mv.visitInsn(RETURN);
+      Label end = new Label();
+      mv.visitLabel(end);
+      mv.visitLocalVariable("arena", "[D", null, start, end, ARENA);
+      for (Local l : declared) mv.visitLocalVariable(l.name(), "D", null, start, end, local(l));
+      if (usesCounters) {
+        mv.visitLocalVariable("b", "I", null, start, end, b);
+        mv.visitLocalVariable("j", "I", null, start, end, j);
+      }
+      mv.visitMaxs(0, 0);
+      mv.visitEnd();
     }
-    mv.visitInsn(RETURN);
-    Label end = new Label();
-    mv.visitLabel(end);
-    // Local names (the program's variable names) show in debuggers, profilers and --bytecode.
-    mv.visitLocalVariable("arena", "[D", null, start, end, ARENA);
-    for (Instr instr : method.body()) {
-      Local target = instr instanceof Load l ? l.target() : instr instanceof Compute c ? c.target() : null;
-      if (target != null) mv.visitLocalVariable(target.name(), "D", null, start, end, local(target));
-    }
-    mv.visitMaxs(0, 0);
-    mv.visitEnd();
-  }
 
-  private static void instruction(MethodVisitor mv, Instr instr) {
-    if (instr instanceof Load load) {
-      arenaElement(mv, load.slot());
-      mv.visitInsn(DALOAD);
-      mv.visitVarInsn(DSTORE, local(load.target()));
-    } else if (instr instanceof Compute c) {
-      for (Operand arg : c.args()) push(mv, arg);
-      op(mv, c.op(), c.attr());
-      mv.visitVarInsn(DSTORE, local(c.target()));
-    } else {
-      Store store = (Store) instr;
-      arenaElement(mv, store.slot());
-      push(mv, store.value());
-      mv.visitInsn(DASTORE);
+    // for (b = 0; b < batches; b++) for (j = 0; j < size; j++) body; a loop of one is no loop.
+    private void region(Region r) {
+      boolean loopB = r.batches() > 1;
+      boolean loopJ = r.size() > 1;
+      usesCounters |= loopB || loopJ;
+      Label bBody = new Label(), bTest = new Label(), jBody = new Label(), jTest = new Label();
+      if (loopB) loopStart(b, bBody, bTest);
+      if (loopJ) loopStart(j, jBody, jTest);
+      for (Instr instr : r.body()) instruction(instr, loopB, loopJ);
+      if (loopJ) loopEnd(j, r.size(), jBody, jTest);
+      if (loopB) loopEnd(b, r.batches(), bBody, bTest);
     }
-  }
 
-  private static void op(MethodVisitor mv, Op op, double attr) {
-    switch (op) {
-      case ADD -> mv.visitInsn(DADD);
-      case SUB -> mv.visitInsn(DSUB);
-      case MUL -> mv.visitInsn(DMUL);
-      case DIV -> mv.visitInsn(DDIV);
-      case NEG -> mv.visitInsn(DNEG);
-      default -> {
-        if (op.hasAttr) mv.visitLdcInsn(attr);
-        mv.visitMethodInsn(INVOKESTATIC, OPS, op.method, op.descriptor(), false);
+    private void loopStart(int counter, Label body, Label test) {
+      mv.visitInsn(ICONST_0);
+      mv.visitVarInsn(ISTORE, counter);
+      mv.visitJumpInsn(GOTO, test);
+      mv.visitLabel(body);
+    }
+
+    private void loopEnd(int counter, int bound, Label body, Label test) {
+      mv.visitIincInsn(counter, 1);
+      mv.visitLabel(test);
+      mv.visitVarInsn(ILOAD, counter);
+      pushInt(mv, bound);
+      mv.visitJumpInsn(IF_ICMPLT, body);
+    }
+
+    private void instruction(Instr instr, boolean loopB, boolean loopJ) {
+      if (instr instanceof Load load) {
+        index(load.from(), loopB, loopJ);
+        mv.visitInsn(DALOAD);
+        mv.visitVarInsn(DSTORE, declare(load.target()));
+      } else if (instr instanceof Compute c) {
+        lineNumber(c.line());
+        for (Operand arg : c.args()) push(arg);
+        op(c.op(), c.attr());
+        mv.visitVarInsn(DSTORE, declare(c.target()));
+      } else {
+        Store store = (Store) instr;
+        index(store.to(), loopB, loopJ);
+        if (store.accumulate()) {
+          mv.visitInsn(DUP2);
+          mv.visitInsn(DALOAD);
+          push(store.value());
+          mv.visitInsn(DADD);
+        } else {
+          push(store.value());
+        }
+        mv.visitInsn(DASTORE);
       }
     }
-  }
 
-  private static void arenaElement(MethodVisitor mv, int slot) {
-    mv.visitVarInsn(ALOAD, ARENA);
-    pushInt(mv, slot);
-  }
-
-  private static void push(MethodVisitor mv, Operand operand) {
-    if (operand instanceof Constant c) {
-      pushDouble(mv, c.value());
-    } else {
-      mv.visitVarInsn(DLOAD, local((Local) operand));
+    /** Pushes the arena and the element's index: base + b·batchStride + index(j). */
+    private void index(Access a, boolean loopB, boolean loopJ) {
+      mv.visitVarInsn(ALOAD, ARENA);
+      pushInt(mv, a.base());
+      if (loopB && a.batchStride() != 0) {
+        mv.visitVarInsn(ILOAD, b);
+        if (a.batchStride() != 1) {
+          pushInt(mv, a.batchStride());
+          mv.visitInsn(IMUL);
+        }
+        mv.visitInsn(IADD);
+      }
+      if (!loopJ) return;
+      if (a.same()) {
+        mv.visitVarInsn(ILOAD, j);
+        mv.visitInsn(IADD);
+        return;
+      }
+      for (int[] t : a.terms()) {                     // ((j / outStride) % outDim) * inStride
+        mv.visitVarInsn(ILOAD, j);
+        if (t[0] != 1) {
+          pushInt(mv, t[0]);
+          mv.visitInsn(IDIV);
+        }
+        pushInt(mv, t[1]);
+        mv.visitInsn(IREM);
+        if (t[2] != 1) {
+          pushInt(mv, t[2]);
+          mv.visitInsn(IMUL);
+        }
+        mv.visitInsn(IADD);
+      }
     }
-  }
 
-  private static void pushDouble(MethodVisitor mv, double v) {
-    // DCONST_0 would also serve -0.0 wrongly: compare bits, not values.
-    if (Double.doubleToRawLongBits(v) == 0L) mv.visitInsn(DCONST_0);
-    else if (v == 1.0) mv.visitInsn(DCONST_1);
-    else mv.visitLdcInsn(v);
+    private void call(Call c) {
+      lineNumber(c.line());
+      for (Object arg : c.args()) {
+        if (arg == KernelProgram.ARENA) mv.visitVarInsn(ALOAD, ARENA);
+        else if (arg instanceof Integer i) pushInt(mv, i);
+        else if (arg instanceof Double d) pushDouble(d);
+        else if (arg instanceof Boolean z) mv.visitInsn(z ? ICONST_1 : ICONST_0);
+        else throw new IllegalArgumentException("cannot pass " + arg);
+      }
+      mv.visitMethodInsn(INVOKESTATIC, c.owner(), c.method(), c.descriptor(), false);
+    }
+
+    private void lineNumber(int sourceLine) {
+      if (sourceLine == 0 || sourceLine == line) return;
+      line = sourceLine;
+      Label here = new Label();
+      mv.visitLabel(here);
+      mv.visitLineNumber(line, here);
+    }
+
+    private void op(Op op, double attr) {
+      switch (op) {
+        case ADD -> mv.visitInsn(DADD);
+        case SUB -> mv.visitInsn(DSUB);
+        case MUL -> mv.visitInsn(DMUL);
+        case DIV -> mv.visitInsn(DDIV);
+        case NEG -> mv.visitInsn(DNEG);
+        case EXPAND -> { }                             // a broadcast copy: the index did the work
+        default -> {
+          if (op.hasAttr) pushDouble(attr);
+          mv.visitMethodInsn(INVOKESTATIC, OPS, op.method, op.descriptor(), false);
+        }
+      }
+    }
+
+    private void push(Operand operand) {
+      if (operand instanceof Constant c) pushDouble(c.value());
+      else mv.visitVarInsn(DLOAD, local((Local) operand));
+    }
+
+    private void pushDouble(double v) {
+      // DCONST_0 would also serve -0.0 wrongly: compare bits, not values.
+      if (Double.doubleToRawLongBits(v) == 0L) mv.visitInsn(DCONST_0);
+      else if (v == 1.0) mv.visitInsn(DCONST_1);
+      else mv.visitLdcInsn(v);
+    }
+
+    private int declare(Local l) {
+      declared.add(l);
+      return local(l);
+    }
   }
 
   private static void pushInt(MethodVisitor mv, int v) {

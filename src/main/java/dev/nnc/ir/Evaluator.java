@@ -20,7 +20,7 @@ public final class Evaluator {
   static {
     MethodHandles.Lookup lookup = MethodHandles.publicLookup();
     for (Op op : Op.values()) {
-      if (op.isLeaf()) continue;
+      if (!op.isElementwise()) continue;
       int params = op.arity + (op.hasAttr ? 1 : 0);
       MethodType type = MethodType.genericMethodType(params).changeReturnType(double.class);
       for (int i = 0; i < params; i++) type = type.changeParameterType(i, double.class);
@@ -46,7 +46,7 @@ public final class Evaluator {
   /** The value of a node whose leaves are all constants; empty if it depends on a non-constant. */
   public static OptionalDouble constantValue(Node node) {
     if (node.isConst()) return OptionalDouble.of(node.attr());
-    if (node.op().isLeaf()) return OptionalDouble.empty();
+    if (!node.op().isElementwise() || !node.shape().isScalar() || node.batched()) return OptionalDouble.empty();
     double[] args = new double[node.inputs().size()];
     for (int i = 0; i < args.length; i++) {
       OptionalDouble v = constantValue(node.input(i));

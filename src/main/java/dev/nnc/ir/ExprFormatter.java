@@ -65,6 +65,7 @@ public final class ExprFormatter {
       case SUB -> infix(n, " - ", ADDITIVE);
       case MUL -> infix(n, " * ", MULTIPLICATIVE);
       case DIV -> infix(n, " / ", MULTIPLICATIVE);
+      case MATMUL -> infix(n, " @ ", MULTIPLICATIVE);
       case NEG -> "-" + render(n.input(0), UNARY, false);
       case POW -> render(n.input(0), ATOM, false) + " ^ " + number(n.attr());
       case IF_GT, IF_GE -> render(n.input(0), ADDITIVE, false) + (n.op() == Op.IF_GT ? " > " : " >= ")
@@ -82,14 +83,14 @@ public final class ExprFormatter {
 
   private String call(Node n) {
     String args = n.inputs().stream().map(this::reference).collect(Collectors.joining(", "));
-    if (n.op().hasAttr) args += ", alpha = " + number(n.attr());
+    if (n.op().hasAttr) args += ", " + (n.op() == Op.ONEHOT ? "" : n.op() == Op.HINGE || n.op() == Op.HINGE_GRAD ? "margin = " : "alpha = ") + number(n.attr());
     return n.op().displayName() + "(" + args + ")";
   }
 
   private static int precedence(Node n) {
     return switch (n.op()) {
       case ADD, SUB -> ADDITIVE;
-      case MUL, DIV -> MULTIPLICATIVE;
+      case MUL, DIV, MATMUL -> MULTIPLICATIVE;
       case NEG -> UNARY;
       case POW -> POWER;
       case IF_GT, IF_GE -> TERNARY;

@@ -6,21 +6,30 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The factory and owner of nodes; it interns them (tinygrad's ucache) so equal nodes are one. */
+/**
+ * The factory and owner of nodes; it interns them (tinygrad's ucache) so equal nodes are one, and
+ * infers each node's shape with {@link ShapeRules}, which reports what does not fit.
+ */
 public final class Graph {
   private final List<Node> nodes = new ArrayList<>();
   private final Map<Key, Node> interned = new HashMap<>();
 
-  private record Key(Op op, List<Integer> inputIds, long attrBits, String name) {}
+  private record Key(Op op, List<Integer> inputIds, long attrBits, String name, Shape shape, boolean batched) {}
 
   public Node constant(double value) {
     // +0.0 and -0.0 stay distinct constants: they differ under division and in printed results.
-    return intern(Op.CONST, List.of(), value, null, Shape.SCALAR);
+    return intern(Op.CONST, List.of(), value, null, Shape.SCALAR, false);
   }
 
+  /** An input, label or parameter; inputs and labels have one value per example. */
   public Node leaf(Op kind, String name, Shape shape) {
     if (kind != Op.INPUT && kind != Op.LABEL && kind != Op.PARAM) throw new IllegalArgumentException(kind + " is not a named leaf");
-    return intern(kind, List.of(), 0, name, shape);
+    return intern(kind, List.of(), 0, name, shape, kind != Op.PARAM);
+  }
+
+  /** Whether an input, label or parameter of this name exists. */
+  public boolean hasLeaf(String name) {
+    return nodes.stream().anyMatch(n -> n.op().isLeaf() && name.equals(n.name()));
   }
 
   public Node apply(Op op, Node... inputs) {
@@ -31,17 +40,36 @@ public final class Graph {
     return apply(op, attr, List.of(inputs));
   }
 
+  /** op(inputs) with its shape inferred; a {@link ShapeRules.ShapeError} if the shapes do not fit. */
   public Node apply(Op op, double attr, List<Node> inputs) {
-    if (op.isLeaf()) throw new IllegalArgumentException(op + " is a leaf");
-    if (inputs.size() != op.arity) throw new IllegalArgumentException(op + " takes " + op.arity + " inputs, got " + inputs.size());
-    return intern(op, List.copyOf(inputs), op.hasAttr ? attr : 0, null, Shape.SCALAR);
+    check(op, inputs);
+    ShapeRules.Result r = ShapeRules.infer(op, attr, inputs);
+    return intern(op, List.copyOf(inputs), op.hasAttr ? attr : 0, null, r.shape(), r.batched());
   }
 
-  private Node intern(Op op, List<Node> inputs, double attr, String name, Shape shape) {
-    Key key = new Key(op, inputs.stream().map(Node::id).toList(), Double.doubleToLongBits(attr), name);
+  /** An op whose result shape is chosen, not inferred: EXPAND, SUM_TO and RESHAPE. */
+  public Node applyShaped(Op op, Shape shape, boolean batched, Node input) {
+    check(op, List.of(input));
+    ShapeRules.checkShaped(op, shape, batched, input);
+    return intern(op, List.of(input), 0, null, shape, batched);
+  }
+
+  /** Rebuilds {@code like} with other inputs, keeping a chosen shape where the op has one. */
+  public Node rebuild(Node like, List<Node> inputs) {
+    if (ShapeRules.isShaped(like.op())) return applyShaped(like.op(), like.shape(), like.batched(), inputs.get(0));
+    return apply(like.op(), like.attr(), inputs);
+  }
+
+  private static void check(Op op, List<Node> inputs) {
+    if (op.isLeaf()) throw new IllegalArgumentException(op + " is a leaf");
+    if (inputs.size() != op.arity) throw new IllegalArgumentException(op + " takes " + op.arity + " inputs, got " + inputs.size());
+  }
+
+  private Node intern(Op op, List<Node> inputs, double attr, String name, Shape shape, boolean batched) {
+    Key key = new Key(op, inputs.stream().map(Node::id).toList(), Double.doubleToLongBits(attr), name, shape, batched);
     Node existing = interned.get(key);
     if (existing != null) return existing;
-    Node node = new Node(nodes.size(), op, inputs, attr, name, shape);
+    Node node = new Node(nodes.size(), op, inputs, attr, name, shape, batched);
     nodes.add(node);
     interned.put(key, node);
     return node;

@@ -15,14 +15,16 @@ public final class Node {
   private final double attr;
   private final String name;
   private final Shape shape;
+  private final boolean batched;
 
-  Node(int id, Op op, List<Node> inputs, double attr, String name, Shape shape) {
+  Node(int id, Op op, List<Node> inputs, double attr, String name, Shape shape, boolean batched) {
     this.id = id;
     this.op = op;
     this.inputs = inputs;
     this.attr = attr;
     this.name = name;
     this.shape = shape;
+    this.batched = batched;
   }
 
   public int id() {
@@ -51,8 +53,19 @@ public final class Node {
     return name;
   }
 
+  /** The per-example shape; the batch dimension, if any, is implicit and leading. */
   public Shape shape() {
     return shape;
+  }
+
+  /** Whether the value has one copy per example (inputs, labels and what depends on them). */
+  public boolean batched() {
+    return batched;
+  }
+
+  /** Whether this is one unbatched number. */
+  public boolean isScalarConstant() {
+    return op == Op.CONST;
   }
 
   public boolean isConst() {

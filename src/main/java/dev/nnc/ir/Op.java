@@ -1,7 +1,7 @@
 package dev.nnc.ir;
 
 /**
- * The operations of the graph IR. Each non-leaf op is implemented by the static method
+ * The operations of the graph IR. Each elementwise op is implemented by the static method
  * {@code dev.nnc.runtime.ScalarOps.<method>} taking {@code arity} doubles, plus the node's
  * attribute when {@code hasAttr} (the exponent of POW, the alpha of LEAKY_RELU and ELU). Constant
  * folding and generated code both use that one method, so a folded value is the value the program
@@ -55,10 +55,37 @@ public enum Op {
   /** a > b ? x : y, the routing of relu-like derivatives. */
   IF_GT(4, "ifGt", false),
   /** a >= b ? x : y, the routing of max and min (ties go to the first argument). */
-  IF_GE(4, "ifGe", false);
+  IF_GE(4, "ifGe", false),
+  /** The elementwise stable binary cross-entropy on a logit: max(z, 0) - z y + log1p(e^-|z|). */
+  BCE_LOGITS(2, "bceLogits", false),
+  /** x broadcast to the node's shape (and batch): the backward of a sum. */
+  EXPAND(1, "identity", false),
+
+  // Tensor ops: not elementwise, so they have no ScalarOps method; schedule gives each a kernel.
+  /** The matrix product of SPEC.md's '@' on per-example operands of rank 1 or 2. */
+  MATMUL(2, null, false),
+  /** u ⊗ v: [n] and [m] give [n, m]. */
+  OUTER(2, null, false),
+  TRANSPOSE(1, null, false),
+  /** The same elements in the node's shape (flatten). */
+  RESHAPE(1, null, false),
+  /** The sum of all of an example's elements: a scalar per example. */
+  SUM(1, null, false),
+  /** The sum of x over the axes (and the batch) that broadcasting added: the node's shape. */
+  SUM_TO(1, null, false),
+  SOFTMAX(1, null, false),
+  LOG_SOFTMAX(1, null, false),
+  /** onehot(y, k) with k the attribute: a class index to a [k] vector. */
+  ONEHOT(1, null, true),
+  /** Softmax cross-entropy of logits [k] with a class index: a scalar per example. */
+  CROSS_ENTROPY(2, null, false),
+  /** The multiclass SVM loss of scores [k] with a class index; the margin is the attribute. */
+  HINGE(2, null, true),
+  /** d hinge / d scores: 1 for each j != y inside the margin, minus their count at y. */
+  HINGE_GRAD(2, null, true);
 
   public final int arity;
-  /** The name of the implementing method in {@code ScalarOps}; null for leaves. */
+  /** The name of the implementing method in {@code ScalarOps}; null for leaves and tensor ops. */
   public final String method;
   public final boolean hasAttr;
 
@@ -69,7 +96,12 @@ public enum Op {
   }
 
   public boolean isLeaf() {
-    return method == null;
+    return this == CONST || this == INPUT || this == LABEL || this == PARAM;
+  }
+
+  /** An op computed element by element (with broadcasting): fusable into one loop. */
+  public boolean isElementwise() {
+    return method != null;
   }
 
   /** The JVM descriptor of the implementing method: arity doubles (and the attribute) to double. */

@@ -11,6 +11,7 @@ import java.util.Map;
  * order, and the objective (the variable {@code loss}, else the last assignment).
  *
  * @param origins the source place of each node made while lowering, for messages and line numbers
+ * @param prediction what the model predicts (the first argument of its loss call), or null
  */
 public record Program(
     SourceFile source,
@@ -21,7 +22,8 @@ public record Program(
     Map<String, Span> variableSpans,
     String objectiveName,
     Map<Node, Span> origins,
-    List<Diagnostic> warnings) {
+    List<Diagnostic> warnings,
+    Prediction prediction) {
 
   public Node objective() {
     return objectiveName == null ? null : variables.get(objectiveName);
@@ -33,6 +35,6 @@ public record Program(
 
   /** The same program with another variable as its objective ({@code --of NAME}). */
   public Program withObjective(String variable) {
-    return new Program(source, name, graph, leaves, variables, variableSpans, variable, origins, warnings);
+    return new Program(source, name, graph, leaves, variables, variableSpans, variable, origins, warnings, prediction);
   }
 }

@@ -14,10 +14,38 @@ public record Shape(List<Integer> dims) {
     return dims.isEmpty();
   }
 
+  public static Shape of(Integer... dims) {
+    return new Shape(List.of(dims));
+  }
+
+  public int rank() {
+    return dims.size();
+  }
+
+  public int dim(int axis) {
+    return dims.get(axis);
+  }
+
   public long size() {
     long n = 1;
     for (int d : dims) n *= d;
     return n;
+  }
+
+  /**
+   * numpy's broadcast of two shapes (trailing axes aligned; an axis of 1 stretches), or null when
+   * they do not fit.
+   */
+  public static Shape broadcast(Shape a, Shape b) {
+    int rank = Math.max(a.rank(), b.rank());
+    Integer[] out = new Integer[rank];
+    for (int i = 0; i < rank; i++) {
+      int da = i < rank - a.rank() ? 1 : a.dim(i - (rank - a.rank()));
+      int db = i < rank - b.rank() ? 1 : b.dim(i - (rank - b.rank()));
+      if (da != db && da != 1 && db != 1) return null;
+      out[i] = Math.max(da, db);
+    }
+    return new Shape(List.of(out));
   }
 
   @Override

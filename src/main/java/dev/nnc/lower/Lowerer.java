@@ -6,7 +6,9 @@ import dev.nnc.ir.Leaf;
 import dev.nnc.ir.Node;
 import dev.nnc.ir.Op;
 import dev.nnc.ir.Program;
+import dev.nnc.ir.Prediction;
 import dev.nnc.ir.Shape;
+import dev.nnc.ir.ShapeRules;
 import dev.nnc.lower.Callee.BuiltinCallee;
 import dev.nnc.lower.Callee.DefCallee;
 import dev.nnc.lower.Callee.LayerCallee;
@@ -44,6 +46,8 @@ public final class Lowerer {
   private final Map<String, Span> variableSpans = new LinkedHashMap<>();
   private final Map<Node, Span> origins = new IdentityHashMap<>();
   private final List<Diagnostic> warnings = new ArrayList<>();
+  /** Each loss call's result and the prediction it judges, to find the model's prediction. */
+  private final Map<Node, Prediction> lossCalls = new IdentityHashMap<>();
   private final Scope globals = new Scope(null);
   /** The defs and layers being expanded, innermost last: a callee already here is recursion. */
   private final Deque<String> expanding = new ArrayDeque<>();
@@ -65,6 +69,7 @@ public final class Lowerer {
   }
 
   private Program run(Ast.Program ast, String modelName) {
+    for (Ast.Item item : Prelude.layers()) layers.put(((Ast.Layer) item).name(), (Ast.Layer) item);
     List<Ast.Stmt> topLevel = new ArrayList<>();
     List<Ast.Model> models = new ArrayList<>();
     for (Ast.Item item : ast.items()) {
@@ -91,7 +96,17 @@ public final class Lowerer {
     if (model != null) for (Ast.Stmt s : model.body()) statement(s, scope);
     String objective = variables.containsKey("loss") ? "loss" : lastAssigned;
     String name = model != null ? model.name() : baseName(source.name());
-    return new Program(source, name, graph, List.copyOf(leaves), variables, variableSpans, objective, origins, List.copyOf(warnings));
+    Prediction prediction = objective == null ? null : predictionOf(variables.get(objective));
+    return new Program(source, name, graph, List.copyOf(leaves), variables, variableSpans, objective, origins, List.copyOf(warnings), prediction);
+  }
+
+  /** The prediction judged by the first loss call (in graph order) that the objective depends on. */
+  private Prediction predictionOf(Node objective) {
+    for (Node n : Graph.reachable(List.of(objective))) {
+      Prediction p = lossCalls.get(n);
+      if (p != null) return p;
+    }
+    return null;
   }
 
   private Ast.Model chooseModel(List<Ast.Model> models, String modelName) {
@@ -105,7 +120,10 @@ public final class Lowerer {
   }
 
   private void declareCallable(String name, Span span, Runnable register) {
-    if (defs.containsKey(name) || layers.containsKey(name)) throw error(span, "'" + name + "' is already defined");
+    // A program may define its own dense or conv: it replaces the prelude's.
+    boolean prelude = Prelude.defines(name) && !defs.containsKey(name) && layers.get(name) == Prelude.layer(name);
+    if (!prelude && (defs.containsKey(name) || layers.containsKey(name))) throw error(span, "'" + name + "' is already defined");
+    layers.remove(name);
     if (Builtin.ALL.containsKey(name)) throw error(span, "'" + name + "' is a built-in function and cannot be redefined");
     register.run();
   }
@@ -164,13 +182,13 @@ public final class Lowerer {
       throw error(d.span(), "'" + d.name() + "' is already declared at " + existing.span());
     }
     Shape shape = shape(d, scope);
-    if (!shape.isScalar()) {
-      throw error(d.span(), "'" + d.name() + "' has shape " + shape + ": this version of nnc compiles scalar programs only (tensors are not implemented yet)");
-    }
     String kindWord = d.kind().keyword;
     Node node;
     switch (d.kind()) {
-      case CONST -> node = graph.constant(constant(d.init(), scope, "the value of const '" + d.name() + "'"));
+      case CONST -> {
+        if (!shape.isScalar()) throw error(d.span(), "tensor constants are not implemented yet: const '" + d.name() + "' has shape " + shape);
+        node = graph.constant(constant(d.init(), scope, "the value of const '" + d.name() + "'"));
+      }
       case INPUT, LABEL -> {
         if (!prefix.isEmpty()) throw error(d.span(), kindWord + " declarations belong to the program, not to a layer");
         node = graph.leaf(d.kind() == Ast.DeclKind.INPUT ? Op.INPUT : Op.LABEL, d.name(), shape);
@@ -178,8 +196,14 @@ public final class Lowerer {
       }
       case PARAM -> {
         String fullName = prefix + d.name();
+        if (graph.hasLeaf(fullName)) throw error(d.span(), "a parameter named '" + fullName + "' already exists");
         node = graph.leaf(Op.PARAM, fullName, shape);
-        leaves.add(new Leaf(node, Leaf.Kind.PARAM, d.span(), initializer(d, scope)));
+        Initializer init = initializer(d, scope);
+        if (!init.breaksSymmetry() && shape.rank() >= 2) {
+          warnings.add(Diagnostic.warning(source, d.span(), "param '" + fullName + "' starts with every element equal, "
+              + "which cannot break the symmetry between its units; use he or xavier"));
+        }
+        leaves.add(new Leaf(node, Leaf.Kind.PARAM, d.span(), init));
       }
       default -> throw new AssertionError(d.kind());
     }
@@ -205,16 +229,18 @@ public final class Lowerer {
       throw error(d.span(), "param '" + d.name() + "' needs a start value: param " + d.name() + " = 0.5, or an initializer such as normal(0.01)");
     }
     if (init instanceof Ast.Name n && n.id().equals("zeros")) return new Initializer.Constant(0);
-    if (init instanceof Ast.Name n && (n.id().equals("he") || n.id().equals("xavier"))) {
-      throw error(n.span(), n.id() + " needs a weight of rank 2 or more to know its fan-in; give a scalar param a value or normal(s)");
-    }
+    if (init instanceof Ast.Name n && n.id().equals("he")) return new Initializer.He();
+    if (init instanceof Ast.Name n && n.id().equals("xavier")) return new Initializer.Xavier();
     if (init instanceof Ast.Call c && (c.callee().equals("uniform") || c.callee().equals("normal"))) {
       if (c.args().size() != 1 || !c.named().isEmpty()) throw error(c.span(), c.callee() + " takes 1 argument (the scale), but " + (c.args().size() + c.named().size()) + " were given");
       double scale = constant(c.args().get(0), scope, "the scale of " + c.callee());
       return c.callee().equals("uniform") ? new Initializer.Uniform(scale) : new Initializer.Normal(scale);
     }
     if (init instanceof Ast.Call c && c.callee().equals("sparse")) {
-      throw error(c.span(), "sparse(k, s) initializes a weight matrix; a scalar param takes a value or normal(s)");
+      if (c.args().size() != 2 || !c.named().isEmpty()) throw error(c.span(), "sparse takes 2 arguments (k, s), but " + (c.args().size() + c.named().size()) + " were given");
+      if (d.dims().size() != 2) throw error(c.span(), "sparse(k, s) initializes a weight matrix W[n, m]");
+      double k = constant(c.args().get(0), scope, "the k of sparse");
+      return new Initializer.Sparse((int) k, constant(c.args().get(1), scope, "the scale of sparse"));
     }
     return new Initializer.Constant(constant(init, scope, "the start value of param '" + d.name() + "'"));
   }
@@ -228,7 +254,7 @@ public final class Lowerer {
     } else if (e instanceof Ast.Name n) {
       node = nameValue(n, scope);
     } else if (e instanceof Ast.Negate n) {
-      node = graph.apply(Op.NEG, expr(n.operand(), scope, prefix));
+      node = apply(n.span(), Op.NEG, 0, expr(n.operand(), scope, prefix));
     } else if (e instanceof Ast.Binary b) {
       node = binary(b, scope, prefix);
     } else if (e instanceof Ast.Call c) {
@@ -244,10 +270,7 @@ public final class Lowerer {
     if (b.op() == Ast.BinaryOp.POW) {
       Node base = expr(b.left(), scope, prefix);
       double exponent = constant(b.right(), scope, "the exponent of ^", "; for a variable power write exp(y * log(x))");
-      return graph.apply(Op.POW, exponent, base);
-    }
-    if (b.op() == Ast.BinaryOp.MATMUL) {
-      throw error(b.span(), "'@' multiplies matrices, and this version of nnc compiles scalar programs only; use '*' for numbers");
+      return apply(b.span(), Op.POW, exponent, base);
     }
     Node left = expr(b.left(), scope, prefix);
     Node right = expr(b.right(), scope, prefix);
@@ -256,9 +279,10 @@ public final class Lowerer {
       case SUB -> Op.SUB;
       case MUL -> Op.MUL;
       case DIV -> Op.DIV;
+      case MATMUL -> Op.MATMUL;
       default -> throw new AssertionError(b.op());
     };
-    return graph.apply(op, left, right);
+    return apply(b.span(), op, 0, left, right);
   }
 
   private Node nameValue(Ast.Name n, Scope scope) {
@@ -321,18 +345,44 @@ public final class Lowerer {
 
   private Node builtinCall(Ast.Call call, Builtin builtin, Scope scope, String prefix) {
     Ast.Expr[] args = bindArguments(call, builtin.name(), builtin.formals(), builtin.required());
-    if (builtin.name().equals("identity")) return expr(args[0], scope, prefix);
-    if (!builtin.lowersToScalarOp()) {
-      throw error(call.span(), "'" + builtin.name() + "' works on tensors, and this version of nnc compiles scalar programs only");
+    return BuiltinLowering.lower(builtin, call, args, new BuiltinLowering.Context() {
+      public Node node(Ast.Expr e) {
+        return expr(e, scope, prefix);
+      }
+
+      public double constant(Ast.Expr e, String what) {
+        return Lowerer.this.constant(e, scope, what);
+      }
+
+      public Node apply(Span span, Op op, double attr, Node... inputs) {
+        return Lowerer.this.apply(span, op, attr, inputs);
+      }
+
+      public Graph graph() {
+        return graph;
+      }
+
+      public RuntimeException error(Span span, String message) {
+        return Lowerer.this.error(span, message);
+      }
+
+      public void warn(Span span, String message) {
+        warnings.add(Diagnostic.warning(source, span, message));
+      }
+
+      public void lossCall(Node loss, Prediction prediction) {
+        lossCalls.put(loss, prediction);
+      }
+    });
+  }
+
+  /** op(inputs) in the graph; a shape mismatch becomes an error at {@code span}. */
+  private Node apply(Span span, Op op, double attr, Node... inputs) {
+    try {
+      return graph.apply(op, attr, inputs);
+    } catch (ShapeRules.ShapeError e) {
+      throw error(span, e.getMessage());
     }
-    Op op = builtin.op();
-    List<Node> inputs = new ArrayList<>();
-    for (int i = 0; i < op.arity; i++) inputs.add(expr(args[i], scope, prefix));
-    double attr = 0;
-    if (op.hasAttr) {
-      attr = args[1] == null ? builtin.defaults().get(1) : constant(args[1], scope, "the " + builtin.formals().get(1) + " of " + builtin.name());
-    }
-    return graph.apply(op, attr, inputs);
   }
 
   private Node defCall(Ast.Call call, Ast.Def def, Scope scope, String prefix) {

@@ -5,6 +5,7 @@ import dev.nnc.ir.Evaluator;
 import dev.nnc.ir.Graph;
 import dev.nnc.ir.Node;
 import dev.nnc.ir.Op;
+import dev.nnc.ir.Prediction;
 import dev.nnc.ir.Program;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -41,7 +42,8 @@ public final class Simplifier {
     Map<Node, dev.nnc.syntax.Span> origins = new java.util.IdentityHashMap<>(program.origins());
     program.origins().forEach((node, span) -> origins.putIfAbsent(s.simplify(node), span));
     Program p = new Program(program.source(), program.name(), program.graph(), program.leaves(), variables,
-        program.variableSpans(), program.objectiveName(), origins, program.warnings());
+        program.variableSpans(), program.objectiveName(), origins, program.warnings(),
+        program.prediction() == null ? null : new Prediction(s.simplify(program.prediction().node()), program.prediction().kind()));
     return new Result(p, backward == null ? null : backward.map(s::simplify));
   }
 
@@ -53,7 +55,8 @@ public final class Simplifier {
     if (!node.op().isLeaf()) {
       List<Node> inputs = new ArrayList<>(node.inputs().size());
       for (Node in : node.inputs()) inputs.add(simplify(in));
-      result = make(node.op(), node.attr(), inputs);
+      result = folded(node.op(), node.attr(), inputs, node);
+      if (result == null) result = rewrite(graph.rebuild(node, inputs));
     }
     simplified.put(node, result);
     return result;
@@ -61,14 +64,29 @@ public final class Simplifier {
 
   /** Builds {@code op(inputs)} from simplified inputs and rewrites it until no rule applies. */
   Node make(Op op, double attr, List<Node> inputs) {
-    if (inputs.stream().allMatch(Node::isConst)) {
-      double[] args = inputs.stream().mapToDouble(Node::attr).toArray();
-      return constant(Evaluator.apply(op, attr, args));
-    }
-    Node n = graph.apply(op, attr, inputs);
-    for (Rule rule : RULES_BY_OP.getOrDefault(op, List.of())) {
+    Node folded = folded(op, attr, inputs, null);
+    return folded != null ? folded : rewrite(graph.apply(op, attr, inputs));
+  }
+
+  /** The constant value of an elementwise op on constants, or null; a chosen shape must be scalar. */
+  private Node folded(Op op, double attr, List<Node> inputs, Node like) {
+    if (!op.isElementwise() || !inputs.stream().allMatch(Node::isConst)) return null;
+    // A constant is the same for every example, so a batched scalar folds too.
+    if (like != null && !like.shape().isScalar()) return null;
+    double[] args = inputs.stream().mapToDouble(Node::attr).toArray();
+    return constant(Evaluator.apply(op, attr, args));
+  }
+
+  private Node rewrite(Node n) {
+    for (Rule rule : RULES_BY_OP.getOrDefault(n.op(), List.of())) {
       Node rewritten = rule.rewrite().apply(n, this);
-      if (rewritten != null) return rewritten;
+      if (rewritten == null) continue;
+      // A rule may drop a broadcast (0 * x is 0): keep the node's per-example shape. Dropping the
+      // batch is harmless: a value equal for every example broadcasts wherever it is used.
+      if (!rewritten.shape().equals(n.shape())) {
+        rewritten = graph.applyShaped(Op.EXPAND, n.shape(), rewritten.batched(), rewritten);
+      }
+      return rewritten;
     }
     return n;
   }

@@ -10,8 +10,15 @@ public record ArenaLayout(int size, List<Entry> entries) {
 
   public enum Role { INPUT, LABEL, PARAM, VALUE, GRADIENT, SAVED }
 
-  /** A named block of the arena; {@code dims} is its per-example shape (empty for a scalar). */
-  public record Entry(String name, Role role, int offset, List<Integer> dims) {}
+  /**
+   * A named block of the arena: {@code length} elements from {@code offset}; {@code dims} is the
+   * per-example shape (empty for a scalar), repeated for each example of the batch when batched.
+   */
+  public record Entry(String name, Role role, int offset, int length, List<Integer> dims, boolean batched) {
+    public int[] shape() {
+      return dims.stream().mapToInt(Integer::intValue).toArray();
+    }
+  }
 
   public ArenaLayout {
     entries = List.copyOf(entries);

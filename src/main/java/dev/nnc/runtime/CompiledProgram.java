@@ -47,7 +47,8 @@ public final class CompiledProgram {
     double[] arena = new double[layout.size()];
     Random random = new Random(seed);
     for (Entry e : layout.withRole(Role.PARAM)) {
-      initializers.get(e.name()).fill(arena, e.offset(), 1, 1, 1, random);
+      Initializer.Fans fans = Initializer.fans(e.shape());
+      initializers.get(e.name()).fill(arena, e.offset(), e.length(), fans.in(), fans.out(), random);
     }
     return new Workspace(this, arena);
   }

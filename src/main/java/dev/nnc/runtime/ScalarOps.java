@@ -92,6 +92,13 @@ public final class ScalarOps {
     return Math.min(x, 0) - Math.log1p(Math.exp(-Math.abs(x)));
   }
 
+  public static double identity(double x) { return x; }
+
+  /** -[y log σ(z) + (1-y) log(1-σ(z))] = max(z, 0) - z y + log1p(e^-|z|), stable for any z. */
+  public static double bceLogits(double z, double y) {
+    return Math.max(z, 0) - z * y + Math.log1p(Math.exp(-Math.abs(z)));
+  }
+
   public static double ifGt(double a, double b, double then, double otherwise) {
     return a > b ? then : otherwise;
   }

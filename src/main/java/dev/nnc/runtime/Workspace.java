@@ -16,10 +16,40 @@ public final class Workspace {
     this.arena = arena;
   }
 
-  /** Sets an input, label or parameter. */
+  /** Sets every element of an input, label or parameter to {@code value}. */
   public Workspace set(String name, double value) {
-    arena[leaf(name).offset()] = value;
+    Entry e = leaf(name);
+    java.util.Arrays.fill(arena, e.offset(), e.offset() + e.length(), value);
     return this;
+  }
+
+  /** Sets an input, label or parameter from its elements in row-major order (examples first). */
+  public Workspace set(String name, double[] values) {
+    Entry e = leaf(name);
+    if (values.length != e.length()) {
+      throw new IllegalArgumentException("'" + name + "' has " + e.length() + " elements, got " + values.length);
+    }
+    System.arraycopy(values, 0, arena, e.offset(), values.length);
+    return this;
+  }
+
+  /** The elements of an input, label or parameter. */
+  public double[] leafValues(String name) {
+    return copy(leaf(name));
+  }
+
+  /** The elements of an assigned variable after {@link #forward()}. */
+  public double[] values(String variable) {
+    return copy(entry(variable, Role.VALUE));
+  }
+
+  /** The elements of d objective / d leaf after {@link #backward()}. */
+  public double[] gradients(String leaf) {
+    return copy(entry(leaf, Role.GRADIENT));
+  }
+
+  private double[] copy(Entry e) {
+    return java.util.Arrays.copyOfRange(arena, e.offset(), e.offset() + e.length());
   }
 
   /** The current value of an input, label or parameter. */

@@ -4,10 +4,14 @@ import dev.nnc.autodiff.Backward;
 import dev.nnc.ir.Graph;
 import dev.nnc.ir.Leaf;
 import dev.nnc.ir.Node;
+import dev.nnc.ir.Op;
 import dev.nnc.ir.Program;
+import dev.nnc.ir.Shape;
 import dev.nnc.runtime.ArenaLayout;
 import dev.nnc.runtime.ArenaLayout.Entry;
 import dev.nnc.runtime.ArenaLayout.Role;
+import dev.nnc.schedule.KernelProgram.Access;
+import dev.nnc.schedule.KernelProgram.Call;
 import dev.nnc.schedule.KernelProgram.Compute;
 import dev.nnc.schedule.KernelProgram.Constant;
 import dev.nnc.schedule.KernelProgram.Instr;
@@ -15,144 +19,328 @@ import dev.nnc.schedule.KernelProgram.Load;
 import dev.nnc.schedule.KernelProgram.Local;
 import dev.nnc.schedule.KernelProgram.Method;
 import dev.nnc.schedule.KernelProgram.Operand;
+import dev.nnc.schedule.KernelProgram.Region;
+import dev.nnc.schedule.KernelProgram.Step;
 import dev.nnc.schedule.KernelProgram.Store;
 import dev.nnc.syntax.Span;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Plans a scalar program: lays out the arena (leaves, variables, forward values the backward pass
- * reads, gradients) and orders the forward and backward methods' instructions. Forward computes
- * every assigned variable; backward reads saved forward values instead of recomputing them.
+ * Plans a program for one batch size: lays out the arena (leaves, variables, values that cross
+ * steps, gradients), fuses runs of elementwise nodes over the same domain into one region whose
+ * values stay in locals, and turns tensor ops into runtime kernel calls. Transposes read by a
+ * matrix product, and the per-example outer products a weight gradient sums over the batch, are
+ * folded into the GEMM instead of being materialised.
  */
 public final class Scheduler {
   private final Program program;
+  private final int batch;
   private final List<Entry> entries = new ArrayList<>();
-  private final Map<Node, Integer> slotOf = new HashMap<>();
+  private int arenaSize;
+  /** Where each node's values live in the arena (leaves, materialised nodes, aliases). */
+  private final Map<Node, Integer> buffer = new IdentityHashMap<>();
+  private final List<Sink> allSinks = new ArrayList<>();
 
-  private Scheduler(Program program) {
+  private Scheduler(Program program, int batch) {
     this.program = program;
+    this.batch = batch;
   }
 
-  public static KernelProgram schedule(Program program, Backward backward, String className) {
-    return new Scheduler(program).run(backward, className);
+  public static KernelProgram schedule(Program program, Backward backward, int batch, String className) {
+    return new Scheduler(program, batch).run(backward, className);
   }
 
   private KernelProgram run(Backward backward, String className) {
-    for (Leaf leaf : program.leaves()) {
-      slotOf.put(leaf.node(), add(leaf.name(), Role.valueOf(leaf.kind().name())));
-    }
-    List<Node> forwardRoots = new ArrayList<>(program.variables().values());
-    Set<Node> forwardNodes = computed(Graph.reachable(forwardRoots), Set.of());
+    for (Leaf leaf : program.leaves()) buffer.put(leaf.node(), allocate(leaf.name(), Role.valueOf(leaf.kind().name()), leaf.node()));
 
-    List<Node> backwardRoots = backward == null ? List.of() : new ArrayList<>(backward.leafGradients().values());
-    List<Node> backwardNodes = backward == null ? List.of() : List.copyOf(computed(Graph.reachable(backwardRoots), forwardNodes));
-    // Forward values the backward pass reads are saved in the arena by forward.
-    Map<Node, Integer> saved = new LinkedHashMap<>();
-    for (Node n : backwardNodes) for (Node in : n.inputs()) if (forwardNodes.contains(in)) saved.putIfAbsent(in, -1);
-    for (Node root : backwardRoots) if (forwardNodes.contains(root)) saved.putIfAbsent(root, -1);
-
-    Map<String, Integer> variableSlots = new LinkedHashMap<>();
-    program.variables().forEach((name, node) -> variableSlots.put(name, add(name, Role.VALUE)));
-    for (Node n : saved.keySet()) {
-      Integer existing = variableSlotOf(n, variableSlots);
-      saved.put(n, existing != null ? existing : add("t" + n.id(), Role.SAVED));
-    }
-    Map<Leaf, Integer> gradSlots = new LinkedHashMap<>();
-    if (backward != null) {
-      for (Leaf leaf : backward.leafGradients().keySet()) {
-        if (leaf.kind() != Leaf.Kind.LABEL) gradSlots.put(leaf, add(leaf.name(), Role.GRADIENT));
+    Map<String, Node> variables = program.variables();
+    Set<Node> forwardNodes = live(new ArrayList<>(variables.values()), Set.of());
+    List<Sink> forwardSinks = new ArrayList<>();
+    Map<Node, String> variableOf = new IdentityHashMap<>();
+    variables.forEach((name, node) -> {
+      if (!node.op().isLeaf() && !node.isConst() && !variableOf.containsKey(node)) {
+        variableOf.put(node, name);
+        buffer.put(node, allocate(name, Role.VALUE, node));
+      } else {
+        forwardSinks.add(new Sink(node, allocate(name, Role.VALUE, node), node, name));
       }
-    }
-    int size = entries.size();
-    ArenaLayout layout = new ArenaLayout(size, entries);
-
-    MethodBuilder fwd = new MethodBuilder();
-    for (Node n : sorted(forwardNodes)) fwd.compute(n);
-    program.variables().forEach((name, node) -> fwd.store(variableSlots.get(name), node, name));
-    saved.forEach((node, slot) -> {
-      if (!variableSlots.containsValue(slot)) fwd.store(slot, node, "saved for backward");
     });
 
-    MethodBuilder bwd = new MethodBuilder();
-    saved.forEach((node, slot) -> bwd.preset(node, slot));
-    for (Node n : backwardNodes) bwd.compute(n);
+    Set<Node> backwardNodes = Set.of();
+    List<Sink> backwardSinks = new ArrayList<>();
     if (backward != null) {
-      gradSlots.forEach((leaf, slot) -> bwd.store(slot, backward.leafGradients().get(leaf), "d" + leaf.name()));
+      backwardNodes = live(new ArrayList<>(backward.leafGradients().values()), forwardNodes);
+      for (Map.Entry<Leaf, Node> g : backward.leafGradients().entrySet()) {
+        Leaf leaf = g.getKey();
+        if (leaf.kind() == Leaf.Kind.LABEL) continue;
+        backwardSinks.add(new Sink(g.getValue(), allocate(leaf.name(), Role.GRADIENT, leaf.node()), leaf.node(), "d" + leaf.name()));
+      }
     }
-    return new KernelProgram(className, program.source().name(), layout, fwd.build("forward"), bwd.build("backward"));
+
+    List<Node> fwd = sorted(forwardNodes);
+    List<Node> bwd = sorted(backwardNodes);
+    Map<Node, Set<Node>> readers = readers(fwd, bwd, forwardSinks, backwardSinks);
+    allSinks.addAll(forwardSinks);
+    allSinks.addAll(backwardSinks);
+    MethodPlan forwardPlan = new MethodPlan("forward", fwd, forwardSinks, readers);
+    MethodPlan backwardPlan = new MethodPlan("backward", bwd, backwardSinks, readers);
+    // Materialise first (both methods), so that every buffer is allocated before code is planned.
+    forwardPlan.materialise(variableOf);
+    backwardPlan.materialise(variableOf);
+    Method f = forwardPlan.build();
+    Method b = backwardPlan.build();
+    return new KernelProgram(className, program.source().name(), new ArenaLayout(arenaSize, entries), f, b);
   }
 
-  private Integer variableSlotOf(Node n, Map<String, Integer> variableSlots) {
-    for (Map.Entry<String, Node> v : program.variables().entrySet()) {
-      if (v.getValue() == n) return variableSlots.get(v.getKey());
+  /** A value copied to a named slot at the end of its method: a leaf-valued variable, a gradient. */
+  private record Sink(Node value, int slot, Node shapeOf, String what) {}
+
+  // ---- which nodes each node reads, with folds
+
+  /** The nodes whose buffers or values a node reads, after folding transposes and outer products. */
+  private List<Node> reads(Node n) {
+    if (n.op() == Op.MATMUL) return List.of(unfolded(n.input(0)), unfolded(n.input(1)));
+    if (isBatchSummedOuter(n)) return n.input(0).inputs();
+    return n.inputs();
+  }
+
+  /** A transpose read by a matrix product is read as its input, with the GEMM's flag flipped. */
+  private static Node unfolded(Node n) {
+    return n.op() == Op.TRANSPOSE && n.shape().rank() == 2 ? n.input(0) : n;
+  }
+
+  /** SUM_TO(OUTER(u, v)) over the batch only: one GEMM, Uᵀ V, without the per-example outers. */
+  private static boolean isBatchSummedOuter(Node n) {
+    return n.op() == Op.SUM_TO && n.input(0).op() == Op.OUTER && !n.batched() && n.input(0).batched()
+        && n.shape().equals(n.input(0).shape());
+  }
+
+  /** The computed nodes the roots need through {@link #reads}, minus {@code done}. */
+  private Set<Node> live(List<Node> roots, Set<Node> done) {
+    Set<Node> seen = new HashSet<>();
+    List<Node> stack = new ArrayList<>(roots);
+    while (!stack.isEmpty()) {
+      Node n = stack.remove(stack.size() - 1);
+      if (n.op().isLeaf() || done.contains(n) || !seen.add(n)) continue;
+      stack.addAll(reads(n));
     }
-    return null;
+    return seen;
   }
 
-  private int add(String name, Role role) {
-    int slot = entries.size();
-    entries.add(new Entry(name, role, slot, List.of()));
-    return slot;
+  private Map<Node, Set<Node>> readers(List<Node> fwd, List<Node> bwd, List<Sink> fs, List<Sink> bs) {
+    Map<Node, Set<Node>> readers = new IdentityHashMap<>();
+    for (List<Node> nodes : List.of(fwd, bwd)) {
+      for (Node n : nodes) for (Node r : reads(n)) readers.computeIfAbsent(r, k -> new HashSet<>()).add(n);
+    }
+    return readers;
   }
 
-  /** The non-leaf, non-constant nodes of {@code nodes} that are not already in {@code done}. */
-  private static Set<Node> computed(List<Node> nodes, Set<Node> done) {
-    Set<Node> out = new java.util.LinkedHashSet<>();
-    for (Node n : nodes) if (!n.op().isLeaf() && !done.contains(n)) out.add(n);
-    return out;
+  // ---- arena
+
+  private int elements(Node n) {
+    return (n.batched() ? batch : 1) * (int) n.shape().size();
+  }
+
+  private int allocate(String name, Role role, Node like) {
+    int offset = arenaSize;
+    int length = elements(like);
+    entries.add(new Entry(name, role, offset, length, like.shape().dims(), like.batched()));
+    arenaSize += length;
+    return offset;
   }
 
   private static List<Node> sorted(Set<Node> nodes) {
     return nodes.stream().sorted((a, b) -> Integer.compare(a.id(), b.id())).toList();
   }
 
-  /** Builds one method: loads on first use, computes into fresh locals, stores results. */
-  private final class MethodBuilder {
-    private final List<Instr> body = new ArrayList<>();
-    private final Map<Node, Local> locals = new HashMap<>();
-    private final Map<Node, Integer> presets = new HashMap<>();
+  /** The loop domain of a node: (examples, elements per example). */
+  private record Domain(int batches, int size) {}
+
+  private Domain domain(Node n) {
+    return new Domain(n.batched() ? batch : 1, (int) n.shape().size());
+  }
+
+  /** How a region over {@code region}'s domain reaches the elements of {@code operand}. */
+  private Access access(int base, Node operand, Node region) {
+    Shape in = operand.shape();
+    Shape out = region.shape();
+    int batchStride = operand.batched() && region.batched() ? (int) in.size() : 0;
+    if (in.equals(out)) return new Access(base, batchStride, true, List.of());
+    List<int[]> terms = new ArrayList<>();
+    int outStride = 1;
+    int inStride = 1;
+    for (int k = out.rank() - 1; k >= 0; k--) {
+      int ki = k - (out.rank() - in.rank());
+      if (ki >= 0 && in.dim(ki) == out.dim(k) && out.dim(k) > 1) terms.add(new int[] {outStride, out.dim(k), inStride});
+      outStride *= out.dim(k);
+      if (ki >= 0) inStride *= in.dim(ki);
+    }
+    return new Access(base, batchStride, false, List.copyOf(terms));
+  }
+
+  // ---- one method
+
+  /** Plans one method: regions, materialisation, instructions and calls. */
+  private final class MethodPlan {
+    private final String name;
+    private final List<Node> nodes;
+    private final List<Sink> sinks;
+    private final Map<Node, Set<Node>> readers;
+    /** The region (index in {@code groups}) of each elementwise node of this method. */
+    private final Map<Node, Integer> regionOf = new IdentityHashMap<>();
+    /** Consecutive groups: a list of elementwise nodes over one domain, or one tensor op. */
+    private final List<List<Node>> groups = new ArrayList<>();
+    private final Set<Node> materialised = new HashSet<>();
     private final Set<String> usedNames = new HashSet<>();
+    private int locals;
 
-    /** {@code node} was computed by forward and saved at {@code slot}: load it rather than recompute. */
-    void preset(Node node, int slot) {
-      presets.put(node, slot);
+    MethodPlan(String name, List<Node> nodes, List<Sink> sinks, Map<Node, Set<Node>> readers) {
+      this.name = name;
+      this.nodes = nodes;
+      this.sinks = sinks;
+      this.readers = readers;
+      Domain open = null;
+      for (Node n : nodes) {
+        boolean fuses = n.op().isElementwise();
+        if (!fuses || open == null || !open.equals(domain(n))) {
+          groups.add(new ArrayList<>());
+          open = fuses ? domain(n) : null;
+        }
+        groups.get(groups.size() - 1).add(n);
+        if (fuses) regionOf.put(n, groups.size() - 1);
+      }
     }
 
-    void compute(Node n) {
-      List<Operand> args = new ArrayList<>();
-      for (Node in : n.inputs()) args.add(operand(in));
-      Local target = newLocal(n);
-      body.add(new Compute(target, n.op(), n.attr(), args, line(n)));
-      locals.put(n, target);
+    /** Gives a buffer to every node read outside its region, or kept for the other method. */
+    void materialise(Map<Node, String> variableOf) {
+      for (Node n : nodes) {
+        if (buffer.containsKey(n)) {
+          materialised.add(n);
+          continue;
+        }
+        boolean needed = !n.op().isElementwise() || variableOf.containsKey(n);
+        for (Node reader : readers.getOrDefault(n, Set.of())) {
+          needed |= !regionOf.containsKey(reader) || !regionOf.get(reader).equals(regionOf.get(n));
+        }
+        // A value copied to a slot, by either method, unless this method's last region holds it.
+        for (Sink s : allSinks) needed |= s.value() == n && !(sinks.contains(s) && lastRegionTakes(s));
+        if (n.op() == Op.RESHAPE || n.op() == Op.TRANSPOSE && n.shape().rank() < 2) {
+          buffer.put(n, bufferOf(n.input(0)));                 // the same elements: an alias
+        } else if (isBatchSummedOuterRead(n)) {
+          needed = false;                                       // folded into the GEMM that reads it
+        } else if (needed) {
+          buffer.put(n, allocate("t" + n.id(), Role.SAVED, n));
+          materialised.add(n);
+        }
+      }
     }
 
-    void store(int slot, Node value, String what) {
-      body.add(new Store(slot, operand(value), what));
+    private boolean isBatchSummedOuterRead(Node n) {
+      Set<Node> rs = readers.getOrDefault(n, Set.of());
+      return n.op() == Op.OUTER && !rs.isEmpty() && rs.stream().allMatch(Scheduler::isBatchSummedOuter);
     }
 
-    private Operand operand(Node n) {
-      if (n.isConst()) return new Constant(n.attr());
-      Local local = locals.get(n);
-      if (local != null) return local;
-      Integer slot = n.op().isLeaf() ? slotOf.get(n) : presets.get(n);
-      if (slot == null) throw new IllegalStateException("no value for " + n + " in this method");
-      Local loaded = newLocal(n);
-      body.add(new Load(loaded, slot));
-      locals.put(n, loaded);
-      return loaded;
+    private int bufferOf(Node n) {
+      Integer b = buffer.get(n);
+      if (b == null) throw new IllegalStateException("no buffer for " + n);
+      return b;
+    }
+
+    /** Whether a sink can be served from the method's last region's locals (same domain). */
+    private boolean lastRegionTakes(Sink s) {
+      if (groups.isEmpty()) return false;
+      List<Node> last = groups.get(groups.size() - 1);
+      Node head = last.get(0);
+      return head.op().isElementwise() && domain(head).equals(domain(s.shapeOf())) && last.contains(s.value());
+    }
+
+    Method build() {
+      List<Step> steps = new ArrayList<>();
+      for (int g = 0; g < groups.size(); g++) {
+        List<Node> group = groups.get(g);
+        Node head = group.get(0);
+        if (head.op().isElementwise()) steps.add(region(group, g == groups.size() - 1));
+        else steps.addAll(tensorOp(head));
+      }
+      // Sinks the last region did not take get regions of their own.
+      for (Sink s : sinks) {
+        if (!takenByLastRegion.contains(s)) steps.add(sinkRegion(s));
+      }
+      return new Method(name, List.copyOf(steps), locals);
+    }
+
+    private final Set<Sink> takenByLastRegion = new HashSet<>();
+
+    private Region region(List<Node> group, boolean last) {
+      RegionBuilder r = new RegionBuilder(group.get(0));
+      for (Node n : group) {
+        List<Operand> args = new ArrayList<>();
+        for (Node in : n.inputs()) args.add(r.operand(in));
+        Local target = newLocal(n);
+        r.body.add(new Compute(target, n.op(), n.attr(), args, line(n)));
+        r.locals.put(n, target);
+        if (materialised.contains(n)) r.body.add(new Store(access(bufferOf(n), n, n), target, false, storeName(n)));
+      }
+      if (last) {
+        for (Sink s : sinks) {
+          if (lastRegionTakes(s)) {
+            r.body.add(new Store(access(s.slot(), s.shapeOf(), s.shapeOf()), r.operand(s.value()), false, s.what()));
+            takenByLastRegion.add(s);
+          }
+        }
+      }
+      return r.build();
+    }
+
+    private Region sinkRegion(Sink s) {
+      RegionBuilder r = new RegionBuilder(s.shapeOf());
+      r.body.add(new Store(access(s.slot(), s.shapeOf(), s.shapeOf()), r.operand(s.value()), false, s.what()));
+      return r.build();
+    }
+
+    private String storeName(Node n) {
+      for (Entry e : entries) if (e.offset() == bufferOf(n) && e.role() != Role.SAVED) return e.name();
+      return "saved";
+    }
+
+    /** The instructions of one region: loads on first use, computes into locals, stores. */
+    private final class RegionBuilder {
+      final Node shapeOf;
+      final List<Instr> body = new ArrayList<>();
+      final Map<Node, Local> locals = new HashMap<>();
+
+      RegionBuilder(Node shapeOf) {
+        this.shapeOf = shapeOf;
+      }
+
+      Operand operand(Node n) {
+        if (n.isConst()) return new Constant(n.attr());
+        Local local = locals.get(n);
+        if (local != null) return local;
+        Local loaded = newLocal(n);
+        body.add(new Load(loaded, access(bufferOf(n), n, shapeOf)));
+        locals.put(n, loaded);
+        return loaded;
+      }
+
+      Region build() {
+        Domain d = domain(shapeOf);
+        return new Region(d.batches(), d.size(), List.copyOf(body));
+      }
     }
 
     private Local newLocal(Node n) {
-      String name = localName(n);
-      String unique = name;
-      for (int k = 2; !usedNames.add(unique); k++) unique = name + "_" + k;
-      return new Local(locals.size(), unique);
+      String base = localName(n);
+      String unique = base;
+      for (int k = 2; !usedNames.add(unique); k++) unique = base + "_" + k;
+      return new Local(locals++, unique);
     }
 
     private String localName(Node n) {
@@ -161,13 +349,105 @@ public final class Scheduler {
       return "t" + n.id();
     }
 
+    // ---- tensor ops as kernel calls
+
+    private List<Step> tensorOp(Node n) {
+      int out = buffer.containsKey(n) ? bufferOf(n) : -1;
+      int rows = n.batched() ? batch : 1;
+      int line = line(n);
+      return switch (n.op()) {
+        case MATMUL -> List.of(matmul(n, out, line));
+        case OUTER -> List.of(matmulCall(rows, (int) n.input(0).shape().size(), (int) n.input(1).shape().size(), 1,
+            n.input(0), false, n.input(1), false, out, n, line));
+        case SUM_TO -> isBatchSummedOuter(n) ? List.of(batchSummedOuter(n, out, line)) : sumTo(n, out, line);
+        case TRANSPOSE -> n.shape().rank() < 2 ? copyIfNotAliased(n, out, line) : List.of(rowCall("transpose", line, bufferOf(n.input(0)), out, rows, n.shape().dim(1), n.shape().dim(0)));
+        case RESHAPE -> copyIfNotAliased(n, out, line);
+        case SUM -> List.of(rowCall("sumRows", line, bufferOf(n.input(0)), out, rows, (int) n.input(0).shape().size()));
+        case SOFTMAX -> List.of(rowCall("softmax", line, bufferOf(n.input(0)), out, rows, n.shape().dim(0)));
+        case LOG_SOFTMAX -> List.of(rowCall("logSoftmax", line, bufferOf(n.input(0)), out, rows, n.shape().dim(0)));
+        case ONEHOT -> List.of(rowCall("onehot", line, bufferOf(n.input(0)), out, rows, n.shape().dim(0)));
+        case CROSS_ENTROPY -> List.of(rowCall("crossEntropy", line, bufferOf(n.input(0)), bufferOf(n.input(1)), out, rows, n.input(0).shape().dim(0)));
+        case HINGE, HINGE_GRAD -> List.of(new Call(ROWS, n.op() == Op.HINGE ? "hinge" : "hingeGrad", "([DIIIIIID)V",
+            List.of(KernelProgram.ARENA, bufferOf(n.input(0)), bufferOf(n.input(1)), out, rows, n.input(0).shape().dim(0), n.attr()), line));
+        default -> throw new IllegalStateException(n.op() + " is not a tensor op");
+      };
+    }
+
+    /** A reshape shares its input's elements, unless it is a variable with a slot of its own. */
+    private List<Step> copyIfNotAliased(Node n, int out, int line) {
+      int in = bufferOf(n.input(0));
+      if (in == out) return List.of();
+      return List.of(new Call("java/lang/System", "arraycopy", "(Ljava/lang/Object;ILjava/lang/Object;II)V",
+          List.of(KernelProgram.ARENA, in, KernelProgram.ARENA, out, elements(n)), line));
+    }
+
+    private Call rowCall(String method, int line, Object... ints) {
+      List<Object> args = new ArrayList<>();
+      args.add(KernelProgram.ARENA);
+      args.addAll(List.of(ints));
+      return new Call(ROWS, method, "([D" + "I".repeat(ints.length) + ")V", args, line);
+    }
+
+    /** A SUM_TO that is not a folded outer product: zero the output, then add each element in. */
+    private List<Step> sumTo(Node n, int out, int line) {
+      Node x = n.input(0);
+      Call zero = new Call("java/util/Arrays", "fill", "([DIID)V", List.of(KernelProgram.ARENA, out, out + elements(n), 0.0), line);
+      RegionBuilder r = new RegionBuilder(x);
+      Operand value = r.operand(x);
+      r.body.add(new Store(access(out, n, x), value, true, "sum to " + n.shape()));
+      return List.of(zero, r.build());
+    }
+
+    private Call batchSummedOuter(Node n, int out, int line) {
+      Node u = n.input(0).input(0);
+      Node v = n.input(0).input(1);
+      // C[n×m] = Uᵀ V with U stored [B×n] and V [B×m]: the lecture's dW = Σ_b dz_b x_bᵀ.
+      return new Call(MATMUL, "run", MATMUL_DESC, List.of(KernelProgram.ARENA, 1, (int) u.shape().size(), (int) v.shape().size(), batch,
+          bufferOf(u), 0, true, bufferOf(v), 0, false, out, 0, false), line);
+    }
+
+    /**
+     * A '@' as one GEMM when a shared matrix meets a batch of vectors (the batch becomes the rows),
+     * else one GEMM per example. A vector on the right is computed as a row: x · op(W)ᵀ.
+     */
+    private Call matmul(Node n, int out, int line) {
+      Node a = n.input(0);
+      Node b = n.input(1);
+      int ra = a.shape().rank();
+      int rb = b.shape().rank();
+      if (ra == 2 && rb == 1) {
+        int rows = b.batched() && !a.batched() ? batch : 1;
+        return matmulCall(n.batched() ? batch / rows : 1, rows, a.shape().dim(0), a.shape().dim(1), b, false, a, !isTransposed(a), out, n, line);
+      }
+      if (ra == 1) {
+        int rows = a.batched() && !b.batched() ? batch : 1;
+        int cols = rb == 2 ? b.shape().dim(1) : 1;
+        return matmulCall(n.batched() ? batch / rows : 1, rows, cols, a.shape().dim(0), a, false, b, rb == 2 && isTransposed(b), out, n, line);
+      }
+      return matmulCall(n.batched() ? batch : 1, a.shape().dim(0), b.shape().dim(1), a.shape().dim(1), a, isTransposed(a), b, isTransposed(b), out, n, line);
+    }
+
+    private Call matmulCall(int count, int m, int cols, int k, Node a, boolean transA, Node b, boolean transB, int out, Node c, int line) {
+      Node sa = unfolded(a);
+      Node sb = unfolded(b);
+      int aStride = count > 1 && sa.batched() ? (int) sa.shape().size() : 0;
+      int bStride = count > 1 && sb.batched() ? (int) sb.shape().size() : 0;
+      int cStride = count > 1 ? (int) c.shape().size() : 0;
+      return new Call(MATMUL, "run", MATMUL_DESC, List.of(KernelProgram.ARENA, count, m, cols, k,
+          bufferOf(sa), aStride, transA, bufferOf(sb), bStride, transB, out, cStride, false), line);
+    }
+
+    private boolean isTransposed(Node n) {
+      return unfolded(n) != n;
+    }
+
     private int line(Node n) {
       Span span = program.origins().get(n);
       return span == null ? 0 : span.line();
     }
-
-    Method build(String name) {
-      return new Method(name, List.copyOf(body), locals.size());
-    }
   }
+
+  private static final String ROWS = "dev/nnc/runtime/kernels/RowKernels";
+  private static final String MATMUL = "dev/nnc/runtime/kernels/MatMul";
+  private static final String MATMUL_DESC = "([DIIIIIIZIIZIIZ)V";
 }

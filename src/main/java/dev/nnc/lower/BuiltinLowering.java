@@ -1,0 +1,130 @@
+package dev.nnc.lower;
+
+import dev.nnc.ir.Graph;
+import dev.nnc.ir.Node;
+import dev.nnc.ir.Op;
+import dev.nnc.ir.Prediction;
+import dev.nnc.ir.Shape;
+import dev.nnc.syntax.Ast;
+import dev.nnc.syntax.Span;
+
+/**
+ * Lowers calls of SPEC.md's built-in functions to IR ops. Reductions and losses are composed
+ * from a few tensor ops (mean is sum / size; mse is the mean of squares) so that their
+ * derivatives come from the same table as everything else.
+ */
+final class BuiltinLowering {
+
+  /** What lowering a call needs from the lowerer: argument values, constants, errors, warnings. */
+  interface Context {
+    Node node(Ast.Expr e);
+
+    double constant(Ast.Expr e, String what);
+
+    Node apply(Span span, Op op, double attr, Node... inputs);
+
+    Graph graph();
+
+    RuntimeException error(Span span, String message);
+
+    void warn(Span span, String message);
+
+    void lossCall(Node loss, Prediction prediction);
+  }
+
+  private BuiltinLowering() {}
+
+  static Node lower(Builtin builtin, Ast.Call call, Ast.Expr[] args, Context cx) {
+    Span at = call.span();
+    String name = builtin.name();
+    if (builtin.op() != null) {
+      Op op = builtin.op();
+      Node[] inputs = new Node[op.arity];
+      for (int i = 0; i < op.arity; i++) inputs[i] = cx.node(args[i]);
+      double attr = !op.hasAttr ? 0 : args[1] == null ? builtin.defaults().get(1) : cx.constant(args[1], "the " + builtin.formals().get(1) + " of " + name);
+      return cx.apply(at, op, attr, inputs);
+    }
+    return switch (name) {
+      case "identity" -> cx.node(args[0]);
+      case "sum" -> cx.apply(at, Op.SUM, 0, cx.node(args[0]));
+      case "mean" -> mean(at, cx.node(args[0]), cx);
+      case "dot" -> {
+        Node a = cx.node(args[0]);
+        Node b = cx.node(args[1]);
+        if (a.shape().rank() != 1 || !a.shape().equals(b.shape())) {
+          throw cx.error(at, "dot takes two vectors of the same length, got " + a.shape() + " and " + b.shape());
+        }
+        yield cx.apply(at, Op.SUM, 0, cx.apply(at, Op.MUL, 0, a, b));
+      }
+      case "onehot" -> cx.apply(at, Op.ONEHOT, positiveInt(args[1], "the class count of onehot", cx), cx.node(args[0]));
+      case "flatten" -> {
+        Node x = cx.node(args[0]);
+        yield cx.graph().applyShaped(Op.RESHAPE, Shape.of((int) x.shape().size()), x.batched(), x);
+      }
+      case "transpose" -> cx.apply(at, Op.TRANSPOSE, 0, cx.node(args[0]));
+      case "size" -> cx.graph().constant(cx.node(args[0]).shape().size());
+      case "dim" -> {
+        Node x = cx.node(args[0]);
+        double i = cx.constant(args[1], "the axis of dim");
+        if (i != Math.rint(i) || i < 0 || i >= x.shape().rank()) {
+          throw cx.error(args[1].span(), "dim: axis " + (long) i + " is out of range for shape " + x.shape());
+        }
+        yield cx.graph().constant(x.shape().dim((int) i));
+      }
+      case "softmax" -> cx.apply(at, Op.SOFTMAX, 0, cx.node(args[0]));
+      case "log_softmax" -> cx.apply(at, Op.LOG_SOFTMAX, 0, cx.node(args[0]));
+      case "mse" -> loss(at, Prediction.Kind.REGRESSION, args, cx, (p, t) -> mean(at, cx.apply(at, Op.POW, 2, cx.apply(at, Op.SUB, 0, p, t)), cx));
+      case "bce" -> bce(call, args, cx);
+      case "bce_logits" -> loss(at, Prediction.Kind.LOGIT, args, cx, (z, y) -> mean(at, cx.apply(at, Op.BCE_LOGITS, 0, z, y), cx));
+      case "cross_entropy" -> loss(at, Prediction.Kind.ARGMAX, args, cx, (z, y) -> y.shape().isScalar()
+          ? cx.apply(at, Op.CROSS_ENTROPY, 0, z, y)
+          : cx.apply(at, Op.NEG, 0, cx.apply(at, Op.SUM, 0, cx.apply(at, Op.MUL, 0, y, cx.apply(at, Op.LOG_SOFTMAX, 0, z)))));
+      case "hinge" -> {
+        double margin = args[2] == null ? 1 : cx.constant(args[2], "the margin of hinge");
+        yield loss(at, Prediction.Kind.ARGMAX, args, cx, (s, y) -> cx.apply(at, Op.HINGE, margin, s, y));
+      }
+      default -> throw cx.error(at, "'" + name + "' works on images, which this version of nnc does not compile yet");
+    };
+  }
+
+  private interface LossBody {
+    Node apply(Node prediction, Node target);
+  }
+
+  private static Node loss(Span at, Prediction.Kind kind, Ast.Expr[] args, Context cx, LossBody body) {
+    Node prediction = cx.node(args[0]);
+    Node loss = body.apply(prediction, cx.node(args[1]));
+    cx.lossCall(loss, new Prediction(prediction, kind));
+    return loss;
+  }
+
+  // bce(sigmoid(z), y) loses precision where sigmoid saturates: compute bce_logits(z, y), and say so.
+  private static Node bce(Ast.Call call, Ast.Expr[] args, Context cx) {
+    Span at = call.span();
+    Node p = cx.node(args[0]);
+    if (p.op() == Op.SIGMOID) {
+      cx.warn(at, "bce(sigmoid(z), y) is computed as bce_logits(z, y), its numerically stable form");
+      Node loss = mean(at, cx.apply(at, Op.BCE_LOGITS, 0, p.input(0), cx.node(args[1])), cx);
+      cx.lossCall(loss, new Prediction(p, Prediction.Kind.PROBABILITY));
+      return loss;
+    }
+    return loss(at, Prediction.Kind.PROBABILITY, args, cx, (q, y) -> {
+      Node one = cx.graph().constant(1);
+      Node positive = cx.apply(at, Op.MUL, 0, y, cx.apply(at, Op.LOG, 0, q));
+      Node negative = cx.apply(at, Op.MUL, 0, cx.apply(at, Op.SUB, 0, one, y), cx.apply(at, Op.LOG, 0, cx.apply(at, Op.SUB, 0, one, q)));
+      return mean(at, cx.apply(at, Op.NEG, 0, cx.apply(at, Op.ADD, 0, positive, negative)), cx);
+    });
+  }
+
+  private static Node mean(Span at, Node x, Context cx) {
+    if (x.shape().isScalar()) return x;
+    Node sum = cx.apply(at, Op.SUM, 0, x);
+    return x.shape().size() == 1 ? sum : cx.apply(at, Op.DIV, 0, sum, cx.graph().constant(x.shape().size()));
+  }
+
+  private static int positiveInt(Ast.Expr e, String what, Context cx) {
+    double v = cx.constant(e, what);
+    if (v != Math.rint(v) || v < 1) throw cx.error(e.span(), what + " must be a positive integer, got " + v);
+    return (int) v;
+  }
+}

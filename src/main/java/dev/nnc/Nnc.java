@@ -9,6 +9,7 @@ import dev.nnc.ir.Program;
 import dev.nnc.lower.Lowerer;
 import dev.nnc.opt.Simplifier;
 import dev.nnc.runtime.CompiledProgram;
+import dev.nnc.runtime.Dtype;
 import dev.nnc.runtime.Initializer;
 import dev.nnc.schedule.KernelProgram;
 import dev.nnc.schedule.Scheduler;
@@ -31,19 +32,23 @@ public final class Nnc {
    * What to compile: which model, which variable to differentiate (null: the objective), whether
    * to differentiate at all, and the batch size the class is specialised for.
    */
-  public record Options(String model, String objective, boolean differentiate, int batch) {
-    public static final Options DEFAULT = new Options(null, null, true, 1);
+  public record Options(String model, String objective, boolean differentiate, int batch, Dtype dtype) {
+    public static final Options DEFAULT = new Options(null, null, true, 1, Dtype.F64);
 
     public Options withModel(String m) {
-      return new Options(m, objective, differentiate, batch);
+      return new Options(m, objective, differentiate, batch, dtype);
     }
 
     public Options withObjective(String o) {
-      return new Options(model, o, differentiate, batch);
+      return new Options(model, o, differentiate, batch, dtype);
     }
 
     public Options withBatch(int b) {
-      return new Options(model, objective, differentiate, b);
+      return new Options(model, objective, differentiate, b, dtype);
+    }
+
+    public Options withDtype(Dtype d) {
+      return new Options(model, objective, differentiate, batch, d);
     }
   }
 
@@ -62,7 +67,7 @@ public final class Nnc {
     Backward rawBackward = options.differentiate() && lowered.objective() != null ? Differentiator.differentiate(lowered, options.batch()) : null;
     Simplifier.Result simplified = Simplifier.simplify(lowered, rawBackward);
     KernelProgram kernel = Scheduler.schedule(simplified.program(), simplified.backward(), options.batch(), className(lowered.name()));
-    byte[] bytes = ClassEmitter.emit(kernel);
+    byte[] bytes = ClassEmitter.emit(kernel, options.dtype());
     Map<String, Initializer> inits = new LinkedHashMap<>();
     for (Leaf leaf : lowered.leaves()) if (leaf.kind() == Leaf.Kind.PARAM) inits.put(leaf.name(), leaf.init());
     CompiledProgram compiled = new CompiledProgram(KernelLoader.load(kernel.className(), bytes), kernel.layout(), inits, lowered.objectiveName());

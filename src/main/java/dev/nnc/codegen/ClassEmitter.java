@@ -3,7 +3,9 @@ package dev.nnc.codegen;
 import static org.objectweb.asm.Opcodes.*;
 
 import dev.nnc.ir.Op;
-import dev.nnc.runtime.ScalarKernel;
+import dev.nnc.runtime.Dtype;
+import dev.nnc.runtime.KernelF32;
+import dev.nnc.runtime.KernelF64;
 import dev.nnc.runtime.ScalarOps;
 import dev.nnc.schedule.KernelProgram;
 import dev.nnc.schedule.KernelProgram.Access;
@@ -25,7 +27,9 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
 
 /**
- * Turns a {@link KernelProgram} into the bytes of one class implementing {@link ScalarKernel}.
+ * Turns a {@link KernelProgram} into the bytes of one class implementing {@link KernelF64} or, in
+ * single precision, {@link KernelF32}: the arena is then a float[] whose values are widened to
+ * double when loaded and rounded once when stored, so every op has one implementation.
  * A region becomes a loop nest over (example b, element j), or straight-line code when it has one
  * element; arithmetic is inline (DADD, DMUL, ...) and every other op calls its {@link ScalarOps}
  * method, which C2 inlines; a call step invokes its runtime kernel. The same program always gives
@@ -33,21 +37,21 @@ import org.objectweb.asm.Type;
  * lines, and locals carry the program's names.
  */
 public final class ClassEmitter {
-  private static final String KERNEL = Type.getInternalName(ScalarKernel.class);
   private static final String OPS = Type.getInternalName(ScalarOps.class);
   private static final int ARENA = 1;
   private static final int FIRST_LOCAL = 2;
 
   private ClassEmitter() {}
 
-  public static byte[] emit(KernelProgram program) {
+  public static byte[] emit(KernelProgram program, Dtype dtype) {
     ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES);
     String name = program.className();
-    cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, name, null, "java/lang/Object", new String[] {KERNEL});
+    String kernel = Type.getInternalName(dtype == Dtype.F32 ? KernelF32.class : KernelF64.class);
+    cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, name, null, "java/lang/Object", new String[] {kernel});
     cw.visitSource(fileName(program.sourceName()), null);
     constructor(cw);
-    new MethodEmitter(cw, program.forward()).emit();
-    new MethodEmitter(cw, program.backward()).emit();
+    new MethodEmitter(cw, program.forward(), dtype).emit();
+    new MethodEmitter(cw, program.backward(), dtype).emit();
     cw.visitEnd();
     return cw.toByteArray();
   }
@@ -66,15 +70,19 @@ public final class ClassEmitter {
   private static final class MethodEmitter {
     private final KernelProgram.Method method;
     private final MethodVisitor mv;
+    private final boolean f32;
+    private final String arrayDesc;
     private final int b;
     private final int j;
     private final List<Local> declared = new ArrayList<>();
     private int line;
     private boolean usesCounters;
 
-    MethodEmitter(ClassWriter cw, KernelProgram.Method method) {
+    MethodEmitter(ClassWriter cw, KernelProgram.Method method, Dtype dtype) {
       this.method = method;
-      this.mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, method.name(), "([D)V", null, null);
+      this.f32 = dtype == Dtype.F32;
+      this.arrayDesc = f32 ? "[F" : "[D";
+      this.mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, method.name(), "(" + arrayDesc + ")V", null, null);
       this.b = FIRST_LOCAL + 2 * method.locals();
       this.j = b + 1;
     }
@@ -91,7 +99,7 @@ public final class ClassEmitter {
       mv.visitInsn(RETURN);
       Label end = new Label();
       mv.visitLabel(end);
-      mv.visitLocalVariable("arena", "[D", null, start, end, ARENA);
+      mv.visitLocalVariable("arena", arrayDesc, null, start, end, ARENA);
       for (Local l : declared) mv.visitLocalVariable(l.name(), "D", null, start, end, local(l));
       if (usesCounters) {
         mv.visitLocalVariable("b", "I", null, start, end, b);
@@ -132,7 +140,7 @@ public final class ClassEmitter {
     private void instruction(Instr instr, boolean loopB, boolean loopJ) {
       if (instr instanceof Load load) {
         index(load.from(), loopB, loopJ);
-        mv.visitInsn(DALOAD);
+        loadElement();
         mv.visitVarInsn(DSTORE, declare(load.target()));
       } else if (instr instanceof Compute c) {
         lineNumber(c.line());
@@ -144,14 +152,21 @@ public final class ClassEmitter {
         index(store.to(), loopB, loopJ);
         if (store.accumulate()) {
           mv.visitInsn(DUP2);
-          mv.visitInsn(DALOAD);
+          loadElement();
           push(store.value());
           mv.visitInsn(DADD);
         } else {
           push(store.value());
         }
-        mv.visitInsn(DASTORE);
+        if (f32) mv.visitInsn(D2F);
+        mv.visitInsn(f32 ? FASTORE : DASTORE);
       }
+    }
+
+    /** arena[i] as a double: a float element is widened. */
+    private void loadElement() {
+      mv.visitInsn(f32 ? FALOAD : DALOAD);
+      if (f32) mv.visitInsn(F2D);
     }
 
     /** Pushes the arena and the element's index: base + b·batchStride + index(j). */
@@ -197,7 +212,9 @@ public final class ClassEmitter {
         else if (arg instanceof Boolean z) mv.visitInsn(z ? ICONST_1 : ICONST_0);
         else throw new IllegalArgumentException("cannot pass " + arg);
       }
-      mv.visitMethodInsn(INVOKESTATIC, c.owner(), c.method(), c.descriptor(), false);
+      // Runtime kernels come in float and double overloads that differ only in the array type.
+      String descriptor = f32 ? c.descriptor().replace("[D", "[F") : c.descriptor();
+      mv.visitMethodInsn(INVOKESTATIC, c.owner(), c.method(), descriptor, false);
     }
 
     private void lineNumber(int sourceLine) {

@@ -1,6 +1,6 @@
 package dev.nnc.codegen;
 
-import dev.nnc.runtime.ScalarKernel;
+import dev.nnc.runtime.KernelF64;
 
 /**
  * Defines each generated class in a class loader of its own, so programs with the same class name
@@ -9,14 +9,15 @@ import dev.nnc.runtime.ScalarKernel;
  */
 public final class KernelLoader extends ClassLoader {
   private KernelLoader() {
-    super(ScalarKernel.class.getClassLoader());
+    super(KernelF64.class.getClassLoader());
   }
 
-  public static ScalarKernel load(String internalName, byte[] bytes) {
+  /** Defines the class and returns its instance: a KernelF32 or a KernelF64. */
+  public static Object load(String internalName, byte[] bytes) {
     KernelLoader loader = new KernelLoader();
     Class<?> cls = loader.defineClass(internalName.replace('/', '.'), bytes, 0, bytes.length);
     try {
-      return (ScalarKernel) cls.getDeclaredConstructor().newInstance();
+      return cls.getDeclaredConstructor().newInstance();
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot instantiate generated class " + internalName, e);
     }

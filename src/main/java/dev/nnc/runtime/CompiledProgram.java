@@ -12,12 +12,13 @@ import java.util.Random;
  * Immutable and shareable; each thread computes in a {@link Workspace} of its own.
  */
 public final class CompiledProgram {
-  private final ScalarKernel kernel;
+  /** A {@link KernelF32} or a {@link KernelF64}: the generated class's instance. */
+  private final Object kernel;
   private final ArenaLayout layout;
   private final Map<String, Initializer> initializers;
   private final String objective;
 
-  public CompiledProgram(ScalarKernel kernel, ArenaLayout layout, Map<String, Initializer> initializers, String objective) {
+  public CompiledProgram(Object kernel, ArenaLayout layout, Map<String, Initializer> initializers, String objective) {
     this.kernel = kernel;
     this.layout = layout;
     this.initializers = new LinkedHashMap<>(initializers);
@@ -33,8 +34,12 @@ public final class CompiledProgram {
     return objective;
   }
 
-  public ScalarKernel kernel() {
+  public Object kernel() {
     return kernel;
+  }
+
+  public Dtype dtype() {
+    return kernel instanceof KernelF32 ? Dtype.F32 : Dtype.F64;
   }
 
   /** The names of the inputs, labels and parameters, in declaration order. */
@@ -44,11 +49,13 @@ public final class CompiledProgram {
 
   /** A fresh arena with every parameter at its initial value, drawn from {@code seed}. */
   public Workspace newWorkspace(long seed) {
-    double[] arena = new double[layout.size()];
+    Arena arena = Arena.of(kernel, layout.size());
     Random random = new Random(seed);
     for (Entry e : layout.withRole(Role.PARAM)) {
       Initializer.Fans fans = Initializer.fans(e.shape());
-      initializers.get(e.name()).fill(arena, e.offset(), e.length(), fans.in(), fans.out(), random);
+      double[] values = new double[e.length()];
+      initializers.get(e.name()).fill(values, 0, e.length(), fans.in(), fans.out(), random);
+      arena.copyIn(values, 0, e.offset(), e.length());
     }
     return new Workspace(this, arena);
   }

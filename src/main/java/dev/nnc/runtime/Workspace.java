@@ -9,9 +9,9 @@ import dev.nnc.runtime.ArenaLayout.Role;
  */
 public final class Workspace {
   private final CompiledProgram program;
-  private final double[] arena;
+  private final Arena arena;
 
-  Workspace(CompiledProgram program, double[] arena) {
+  Workspace(CompiledProgram program, Arena arena) {
     this.program = program;
     this.arena = arena;
   }
@@ -19,7 +19,7 @@ public final class Workspace {
   /** Sets every element of an input, label or parameter to {@code value}. */
   public Workspace set(String name, double value) {
     Entry e = leaf(name);
-    java.util.Arrays.fill(arena, e.offset(), e.offset() + e.length(), value);
+    for (int i = 0; i < e.length(); i++) arena.set(e.offset() + i, value);
     return this;
   }
 
@@ -29,7 +29,7 @@ public final class Workspace {
     if (values.length != e.length()) {
       throw new IllegalArgumentException("'" + name + "' has " + e.length() + " elements, got " + values.length);
     }
-    System.arraycopy(values, 0, arena, e.offset(), values.length);
+    arena.copyIn(values, 0, e.offset(), values.length);
     return this;
   }
 
@@ -49,34 +49,45 @@ public final class Workspace {
   }
 
   private double[] copy(Entry e) {
-    return java.util.Arrays.copyOfRange(arena, e.offset(), e.offset() + e.length());
+    double[] out = new double[e.length()];
+    for (int i = 0; i < out.length; i++) out[i] = arena.get(e.offset() + i);
+    return out;
   }
 
   /** The current value of an input, label or parameter. */
   public double leafValue(String name) {
-    return arena[leaf(name).offset()];
+    return arena.get(leaf(name).offset());
   }
 
   public void forward() {
-    program.kernel().forward(arena);
+    arena.forward();
   }
 
   /** Gradients of the objective; reads the values the last {@link #forward()} saved. */
   public void backward() {
-    program.kernel().backward(arena);
+    arena.backward();
   }
 
   /** The value of an assigned variable after {@link #forward()}. */
   public double value(String variable) {
-    return arena[entry(variable, Role.VALUE).offset()];
+    return arena.get(entry(variable, Role.VALUE).offset());
   }
 
   /** d objective / d leaf after {@link #backward()}. */
   public double gradient(String leaf) {
-    return arena[entry(leaf, Role.GRADIENT).offset()];
+    return arena.get(entry(leaf, Role.GRADIENT).offset());
   }
 
-  private Entry leaf(String name) {
+  /** The arena itself, for the training loop's hot path. */
+  public Arena arena() {
+    return arena;
+  }
+
+  public CompiledProgram program() {
+    return program;
+  }
+
+  Entry leaf(String name) {
     for (Role role : new Role[] {Role.INPUT, Role.LABEL, Role.PARAM}) {
       Entry e = program.layout().find(name, role);
       if (e != null) return e;

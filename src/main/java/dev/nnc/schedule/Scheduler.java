@@ -391,7 +391,7 @@ public final class Scheduler {
     /** A SUM_TO that is not a folded outer product: zero the output, then add each element in. */
     private List<Step> sumTo(Node n, int out, int line) {
       Node x = n.input(0);
-      Call zero = new Call("java/util/Arrays", "fill", "([DIID)V", List.of(KernelProgram.ARENA, out, out + elements(n), 0.0), line);
+      Call zero = new Call(ROWS, "zero", "([DII)V", List.of(KernelProgram.ARENA, out, out + elements(n)), line);
       RegionBuilder r = new RegionBuilder(x);
       Operand value = r.operand(x);
       r.body.add(new Store(access(out, n, x), value, true, "sum to " + n.shape()));

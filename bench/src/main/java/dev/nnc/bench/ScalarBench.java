@@ -2,7 +2,7 @@ package dev.nnc.bench;
 
 import dev.nnc.Nnc;
 import dev.nnc.runtime.CompiledProgram;
-import dev.nnc.runtime.ScalarKernel;
+import dev.nnc.runtime.KernelF64;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -30,21 +30,21 @@ public class ScalarBench {
   static final String ADD_MUL = "f = a*b + c";
   static final String NEURON = "f = 1 / (1 + exp(-(w0*x0 + w1*x1 + w2)))";
 
-  ScalarKernel addMul;
+  KernelF64 addMul;
   double[] addMulArena;
-  ScalarKernel neuron;
+  KernelF64 neuron;
   double[] neuronArena;
 
   @Setup
   public void setup() {
     CompiledProgram a = Nnc.compile("add_mul.nn", ADD_MUL).compiled();
-    addMul = a.kernel();
+    addMul = (KernelF64) a.kernel();
     addMulArena = new double[a.layout().size()];
     addMulArena[0] = 3;
     addMulArena[1] = 2;
     addMulArena[2] = -4;
     CompiledProgram n = Nnc.compile("neuron.nn", NEURON).compiled();
-    neuron = n.kernel();
+    neuron = (KernelF64) n.kernel();
     neuronArena = new double[n.layout().size()];
     double[] point = {2, -1, -3, -2, -3};
     System.arraycopy(point, 0, neuronArena, 0, point.length);

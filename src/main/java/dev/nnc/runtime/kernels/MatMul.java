@@ -22,4 +22,19 @@ public final class MatMul {
       else Gemm.nn(m, n, k, arena, ao, lda, arena, bo, ldb, arena, co, n, accumulate);
     }
   }
+  /** The float form: the same views over a float arena. */
+  public static void run(float[] arena, int count, int m, int n, int k,
+      int a, int aStride, boolean transA, int b, int bStride, boolean transB, int c, int cStride, boolean accumulate) {
+    int lda = transA ? m : k;
+    int ldb = transB ? k : n;
+    for (int e = 0; e < count; e++) {
+      int ao = a + e * aStride;
+      int bo = b + e * bStride;
+      int co = c + e * cStride;
+      if (transA && transB) throw new IllegalArgumentException("op(A)ᵀ·op(B)ᵀ is never planned");
+      if (transA) Gemm.tn(m, n, k, arena, ao, lda, arena, bo, ldb, arena, co, n, accumulate);
+      else if (transB) Gemm.nt(m, n, k, arena, ao, lda, arena, bo, ldb, arena, co, n, accumulate);
+      else Gemm.nn(m, n, k, arena, ao, lda, arena, bo, ldb, arena, co, n, accumulate);
+    }
+  }
 }

@@ -5,9 +5,16 @@ package dev.nnc.runtime.kernels;
  * and its log, softmax cross-entropy with class indices, one-hot, the multiclass hinge loss and
  * its gradient, and per-example sums. Each subtracts the row's maximum where it exponentiates,
  * so logits of ±1000 stay finite. Class indices are stored as numbers (2.0 means class 2).
+ * {@link FloatRowKernels} is the float twin (Java has no generics over primitive arrays); both
+ * compute in double.
  */
 public final class RowKernels {
   private RowKernels() {}
+
+  /** Zeroes a[from, to): the start of a sum over broadcast axes. */
+  public static void zero(double[] a, int from, int to) {
+    java.util.Arrays.fill(a, from, to, 0.0);
+  }
 
   /** out[r] = Σ_j a[in + r n + j]. */
   public static void sumRows(double[] a, int in, int out, int rows, int n) {

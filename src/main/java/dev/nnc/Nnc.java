@@ -10,7 +10,11 @@ import dev.nnc.lower.Lowerer;
 import dev.nnc.opt.Simplifier;
 import dev.nnc.runtime.CompiledProgram;
 import dev.nnc.runtime.Dtype;
+import dev.nnc.ir.IrPrinter;
+import dev.nnc.ir.Prediction;
 import dev.nnc.runtime.Initializer;
+import dev.nnc.runtime.LabelSpec;
+import dev.nnc.runtime.ModelInfo;
 import dev.nnc.schedule.KernelProgram;
 import dev.nnc.schedule.Scheduler;
 import dev.nnc.syntax.CompileException;
@@ -68,10 +72,27 @@ public final class Nnc {
     Simplifier.Result simplified = Simplifier.simplify(lowered, rawBackward);
     KernelProgram kernel = Scheduler.schedule(simplified.program(), simplified.backward(), options.batch(), className(lowered.name()));
     byte[] bytes = ClassEmitter.emit(kernel, options.dtype());
-    Map<String, Initializer> inits = new LinkedHashMap<>();
-    for (Leaf leaf : lowered.leaves()) if (leaf.kind() == Leaf.Kind.PARAM) inits.put(leaf.name(), leaf.init());
-    CompiledProgram compiled = new CompiledProgram(KernelLoader.load(kernel.className(), bytes), kernel.layout(), inits, lowered.objectiveName());
+    CompiledProgram compiled = new CompiledProgram(KernelLoader.load(kernel.className(), bytes), kernel.layout(), info(simplified.program()), options.batch());
     return new Compilation(lowered, rawBackward, simplified.program(), simplified.backward(), kernel, bytes, compiled);
+  }
+
+  private static ModelInfo info(Program program) {
+    Map<String, Initializer> inits = new LinkedHashMap<>();
+    Map<String, LabelSpec> labels = new LinkedHashMap<>();
+    for (Leaf leaf : program.leaves()) if (leaf.kind() == Leaf.Kind.PARAM) inits.put(leaf.name(), leaf.init());
+    Prediction p = program.prediction();
+    if (p != null && p.target().op() == dev.nnc.ir.Op.LABEL) labels.put(p.target().name(), labelSpec(p));
+    return new ModelInfo(program.name(), program.objectiveName(), p == null ? null : p.kind(), labels, inits, IrPrinter.print(program));
+  }
+
+  /** What the loss accepts as its label: SPEC.md's "labels valid for the loss". */
+  private static LabelSpec labelSpec(Prediction p) {
+    int classes = p.node().shape().rank() == 1 ? p.node().shape().dim(0) : 0;
+    return switch (p.kind()) {
+      case ARGMAX -> new LabelSpec(p.target().shape().isScalar() ? LabelSpec.Kind.CLASS_INDEX : LabelSpec.Kind.ONE_HOT, classes);
+      case LOGIT, PROBABILITY -> new LabelSpec(LabelSpec.Kind.BINARY, 2);
+      case REGRESSION -> LabelSpec.REAL;
+    };
   }
 
   // grad, check, train and bench differentiate a number: a tensor objective is an error at its assignment.

@@ -2,6 +2,7 @@ package dev.nnc.cli;
 
 import dev.nnc.Compilation;
 import dev.nnc.Nnc;
+import dev.nnc.runtime.ArenaLayout;
 import dev.nnc.runtime.ArenaLayout.Role;
 import dev.nnc.runtime.CompiledProgram;
 import dev.nnc.runtime.Workspace;
@@ -45,9 +46,15 @@ final class GradCommand implements Callable<Integer>, Main.HasCommonOptions {
     Objectives.noteDrawn(drawn, common.seed, spec.commandLine().getErr());
     ws.forward();
     ws.backward();
-    Map<String, Double> gradients = new LinkedHashMap<>();
+    Map<String, Object> gradients = new LinkedHashMap<>();
+    Map<String, String> text = new LinkedHashMap<>();
     for (Role role : new Role[] {Role.INPUT, Role.PARAM}) {
-      for (String name : compiled.leafNames(role)) gradients.put(name, ws.gradient(name));
+      for (String name : compiled.leafNames(role)) {
+        ArenaLayout.Entry e = compiled.layout().find(name, Role.GRADIENT);
+        double[] g = ws.gradients(name);
+        gradients.put(name, Tensors.nest(g, e.dims()));
+        text.put(name, Tensors.format(g, e.dims()));
+      }
     }
     PrintWriter out = spec.commandLine().getOut();
     if (common.json) {
@@ -57,7 +64,7 @@ final class GradCommand implements Callable<Integer>, Main.HasCommonOptions {
       out.println(Json.write(doc));
     } else {
       out.println(objective + " = " + Numbers.format(ws.value(objective)));
-      gradients.forEach((name, g) -> out.println("d" + objective + "/d" + name + " = " + Numbers.format(g)));
+      text.forEach((name, g) -> out.println("d" + objective + "/d" + name + " = " + g));
     }
     return 0;
   }

@@ -23,6 +23,6 @@ final class Objectives {
   static void noteDrawn(List<String> drawn, long seed, PrintWriter err) {
     if (drawn.isEmpty()) return;
     err.println("nnc: " + String.join(", ", drawn) + (drawn.size() == 1 ? " was" : " were")
-        + " not given with --at; drawn from N(0, 1) with seed " + seed);
+        + " not given with --at; drawn at random with seed " + seed + " (inputs from N(0, 1), labels valid for the loss)");
   }
 }

@@ -1,5 +1,6 @@
 package dev.nnc.cli;
 
+import dev.nnc.runtime.ArenaLayout;
 import dev.nnc.runtime.ArenaLayout.Role;
 import dev.nnc.runtime.CompiledProgram;
 import dev.nnc.runtime.Workspace;
@@ -26,19 +27,28 @@ final class PointOptions {
   @Option(names = "--at-file", paramLabel = "VALUES.json", description = "A JSON object of the same values.")
   Path atFile;
 
-  /** The given values by name, --at-file first so that --at overrides it. */
-  Map<String, Double> values() {
-    Map<String, Double> values = new LinkedHashMap<>();
+  /** The given values by name, flattened row-major; --at-file first so that --at overrides it. */
+  Map<String, double[]> values() {
+    Map<String, double[]> values = new LinkedHashMap<>();
     if (atFile != null) readFile(values);
     for (String word : at) {
       int eq = word.indexOf('=');
       if (eq <= 0) throw new UsageException("--at takes NAME=VALUE, got '" + word + "'");
-      values.put(word.substring(0, eq), number(word.substring(eq + 1), "--at " + word));
+      String text = word.substring(eq + 1).trim();
+      values.put(word.substring(0, eq), text.startsWith("[") ? array(text, "--at " + word) : new double[] {number(text, "--at " + word)});
     }
     return values;
   }
 
-  private void readFile(Map<String, Double> values) {
+  private static double[] array(String text, String where) {
+    try {
+      return Tensors.flatten(Json.parse(text), where);
+    } catch (Json.ParseException e) {
+      throw new UsageException(where + ": " + e.getMessage());
+    }
+  }
+
+  private void readFile(Map<String, double[]> values) {
     String text;
     try {
       text = Files.readString(atFile);
@@ -52,10 +62,7 @@ final class PointOptions {
       throw new UsageException(atFile + ": offset " + e.offset + ": " + e.getMessage());
     }
     if (!(parsed instanceof Map<?, ?> map)) throw new UsageException(atFile + ": expected a JSON object of NAME: VALUE");
-    map.forEach((k, v) -> {
-      if (!(v instanceof Double d)) throw new UsageException(atFile + ": the value of '" + k + "' must be a number");
-      values.put((String) k, d);
-    });
+    map.forEach((k, v) -> values.put((String) k, Tensors.flatten(v, atFile + ": the value of '" + k + "'")));
   }
 
   private static double number(String text, String where) {
@@ -70,7 +77,7 @@ final class PointOptions {
 
   /** A workspace at the point; the names of values drawn at random are added to {@code drawn}. */
   Workspace workspace(CompiledProgram program, long seed, List<String> drawn) {
-    Map<String, Double> values = values();
+    Map<String, double[]> values = values();
     Workspace ws = program.newWorkspace(seed);
     List<String> leaves = new ArrayList<>();
     for (Role role : new Role[] {Role.INPUT, Role.LABEL, Role.PARAM}) leaves.addAll(program.leafNames(role));
@@ -82,14 +89,29 @@ final class PointOptions {
     }
     Random random = new Random(seed);
     for (Role role : new Role[] {Role.INPUT, Role.LABEL}) {
-      for (String name : program.leafNames(role)) {
-        double drawnValue = random.nextGaussian();
-        if (values.containsKey(name)) continue;
-        ws.set(name, drawnValue);
-        drawn.add(name);
+      for (ArenaLayout.Entry e : program.layout().withRole(role)) {
+        double[] drawnValues = new double[e.length()];
+        if (role == Role.LABEL) {
+          int perExample = e.length() / program.batch();
+          for (int b = 0; b < program.batch(); b++) {
+            double[] one = new double[perExample];
+            program.info().label(e.name()).draw(one, random);
+            System.arraycopy(one, 0, drawnValues, b * perExample, perExample);
+          }
+        } else {
+          for (int i = 0; i < drawnValues.length; i++) drawnValues[i] = random.nextGaussian();
+        }
+        if (values.containsKey(e.name())) continue;
+        ws.set(e.name(), drawnValues);
+        drawn.add(e.name());
       }
     }
-    values.forEach(ws::set);
+    values.forEach((name, v) -> {
+      int expected = ws.leafValues(name).length;
+      if (v.length == 1) ws.set(name, v[0]);
+      else if (v.length == expected) ws.set(name, v);
+      else throw new UsageException("--at " + name + ": expected " + expected + " numbers, got " + v.length);
+    });
     return ws;
   }
 }

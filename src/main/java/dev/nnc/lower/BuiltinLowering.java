@@ -4,6 +4,7 @@ import dev.nnc.ir.Graph;
 import dev.nnc.ir.Node;
 import dev.nnc.ir.Op;
 import dev.nnc.ir.Prediction;
+import dev.nnc.runtime.PredictionKind;
 import dev.nnc.ir.Shape;
 import dev.nnc.syntax.Ast;
 import dev.nnc.syntax.Span;
@@ -73,15 +74,15 @@ final class BuiltinLowering {
       }
       case "softmax" -> cx.apply(at, Op.SOFTMAX, 0, cx.node(args[0]));
       case "log_softmax" -> cx.apply(at, Op.LOG_SOFTMAX, 0, cx.node(args[0]));
-      case "mse" -> loss(at, Prediction.Kind.REGRESSION, args, cx, (p, t) -> mean(at, cx.apply(at, Op.POW, 2, cx.apply(at, Op.SUB, 0, p, t)), cx));
+      case "mse" -> loss(at, PredictionKind.REGRESSION, args, cx, (p, t) -> mean(at, cx.apply(at, Op.POW, 2, cx.apply(at, Op.SUB, 0, p, t)), cx));
       case "bce" -> bce(call, args, cx);
-      case "bce_logits" -> loss(at, Prediction.Kind.LOGIT, args, cx, (z, y) -> mean(at, cx.apply(at, Op.BCE_LOGITS, 0, z, y), cx));
-      case "cross_entropy" -> loss(at, Prediction.Kind.ARGMAX, args, cx, (z, y) -> y.shape().isScalar()
+      case "bce_logits" -> loss(at, PredictionKind.LOGIT, args, cx, (z, y) -> mean(at, cx.apply(at, Op.BCE_LOGITS, 0, z, y), cx));
+      case "cross_entropy" -> loss(at, PredictionKind.ARGMAX, args, cx, (z, y) -> y.shape().isScalar()
           ? cx.apply(at, Op.CROSS_ENTROPY, 0, z, y)
           : cx.apply(at, Op.NEG, 0, cx.apply(at, Op.SUM, 0, cx.apply(at, Op.MUL, 0, y, cx.apply(at, Op.LOG_SOFTMAX, 0, z)))));
       case "hinge" -> {
         double margin = args[2] == null ? 1 : cx.constant(args[2], "the margin of hinge");
-        yield loss(at, Prediction.Kind.ARGMAX, args, cx, (s, y) -> cx.apply(at, Op.HINGE, margin, s, y));
+        yield loss(at, PredictionKind.ARGMAX, args, cx, (s, y) -> cx.apply(at, Op.HINGE, margin, s, y));
       }
       default -> throw cx.error(at, "'" + name + "' works on images, which this version of nnc does not compile yet");
     };
@@ -91,10 +92,11 @@ final class BuiltinLowering {
     Node apply(Node prediction, Node target);
   }
 
-  private static Node loss(Span at, Prediction.Kind kind, Ast.Expr[] args, Context cx, LossBody body) {
+  private static Node loss(Span at, PredictionKind kind, Ast.Expr[] args, Context cx, LossBody body) {
     Node prediction = cx.node(args[0]);
-    Node loss = body.apply(prediction, cx.node(args[1]));
-    cx.lossCall(loss, new Prediction(prediction, kind));
+    Node target = cx.node(args[1]);
+    Node loss = body.apply(prediction, target);
+    cx.lossCall(loss, new Prediction(prediction, kind, target));
     return loss;
   }
 
@@ -104,11 +106,12 @@ final class BuiltinLowering {
     Node p = cx.node(args[0]);
     if (p.op() == Op.SIGMOID) {
       cx.warn(at, "bce(sigmoid(z), y) is computed as bce_logits(z, y), its numerically stable form");
-      Node loss = mean(at, cx.apply(at, Op.BCE_LOGITS, 0, p.input(0), cx.node(args[1])), cx);
-      cx.lossCall(loss, new Prediction(p, Prediction.Kind.PROBABILITY));
+      Node target = cx.node(args[1]);
+      Node loss = mean(at, cx.apply(at, Op.BCE_LOGITS, 0, p.input(0), target), cx);
+      cx.lossCall(loss, new Prediction(p, PredictionKind.PROBABILITY, target));
       return loss;
     }
-    return loss(at, Prediction.Kind.PROBABILITY, args, cx, (q, y) -> {
+    return loss(at, PredictionKind.PROBABILITY, args, cx, (q, y) -> {
       Node one = cx.graph().constant(1);
       Node positive = cx.apply(at, Op.MUL, 0, y, cx.apply(at, Op.LOG, 0, q));
       Node negative = cx.apply(at, Op.MUL, 0, cx.apply(at, Op.SUB, 0, one, y), cx.apply(at, Op.LOG, 0, cx.apply(at, Op.SUB, 0, one, q)));

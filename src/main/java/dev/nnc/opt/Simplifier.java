@@ -43,7 +43,7 @@ public final class Simplifier {
     program.origins().forEach((node, span) -> origins.putIfAbsent(s.simplify(node), span));
     Program p = new Program(program.source(), program.name(), program.graph(), program.leaves(), variables,
         program.variableSpans(), program.objectiveName(), origins, program.warnings(),
-        program.prediction() == null ? null : new Prediction(s.simplify(program.prediction().node()), program.prediction().kind()));
+        program.prediction() == null ? null : new Prediction(s.simplify(program.prediction().node()), program.prediction().kind(), program.prediction().target()));
     return new Result(p, backward == null ? null : backward.map(s::simplify));
   }
 

@@ -8,7 +8,8 @@ import java.util.List;
  */
 public record ArenaLayout(int size, List<Entry> entries) {
 
-  public enum Role { INPUT, LABEL, PARAM, VALUE, GRADIENT, SAVED }
+  /** PREDICTION is the model's prediction (SPEC.md §1), an alias of its variable when it has one. */
+  public enum Role { INPUT, LABEL, PARAM, VALUE, GRADIENT, SAVED, PREDICTION }
 
   /**
    * A named block of the arena: {@code length} elements from {@code offset}; {@code dims} is the

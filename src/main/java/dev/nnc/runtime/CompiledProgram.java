@@ -2,9 +2,7 @@ package dev.nnc.runtime;
 
 import dev.nnc.runtime.ArenaLayout.Entry;
 import dev.nnc.runtime.ArenaLayout.Role;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 /**
@@ -15,14 +13,23 @@ public final class CompiledProgram {
   /** A {@link KernelF32} or a {@link KernelF64}: the generated class's instance. */
   private final Object kernel;
   private final ArenaLayout layout;
-  private final Map<String, Initializer> initializers;
-  private final String objective;
+  private final ModelInfo info;
+  private final int batch;
 
-  public CompiledProgram(Object kernel, ArenaLayout layout, Map<String, Initializer> initializers, String objective) {
+  public CompiledProgram(Object kernel, ArenaLayout layout, ModelInfo info, int batch) {
     this.kernel = kernel;
     this.layout = layout;
-    this.initializers = new LinkedHashMap<>(initializers);
-    this.objective = objective;
+    this.info = info;
+    this.batch = batch;
+  }
+
+  public ModelInfo info() {
+    return info;
+  }
+
+  /** The number of examples the class computes at once. */
+  public int batch() {
+    return batch;
   }
 
   public ArenaLayout layout() {
@@ -31,7 +38,7 @@ public final class CompiledProgram {
 
   /** The name of the variable whose gradient backward computes; null for a program without one. */
   public String objective() {
-    return objective;
+    return info.objective();
   }
 
   public Object kernel() {
@@ -54,7 +61,7 @@ public final class CompiledProgram {
     for (Entry e : layout.withRole(Role.PARAM)) {
       Initializer.Fans fans = Initializer.fans(e.shape());
       double[] values = new double[e.length()];
-      initializers.get(e.name()).fill(values, 0, e.length(), fans.in(), fans.out(), random);
+      info.initializers().get(e.name()).fill(values, 0, e.length(), fans.in(), fans.out(), random);
       arena.copyIn(values, 0, e.offset(), e.length());
     }
     return new Workspace(this, arena);

@@ -58,10 +58,26 @@ public final class Scheduler {
   }
 
   private KernelProgram run(Backward backward, String className) {
-    for (Leaf leaf : program.leaves()) buffer.put(leaf.node(), allocate(leaf.name(), Role.valueOf(leaf.kind().name()), leaf.node()));
+    // Parameters and their gradients first: arenas compiled for other batch sizes then hold them
+    // at the same offsets, so one optimizer serves the full batches and the last, smaller one.
+    Map<Leaf, Integer> gradientSlot = new IdentityHashMap<>();
+    for (Leaf leaf : program.leaves()) {
+      if (leaf.kind() == Leaf.Kind.PARAM) buffer.put(leaf.node(), allocate(leaf.name(), Role.PARAM, leaf.node()));
+    }
+    if (backward != null) {
+      for (Leaf leaf : program.leaves()) {
+        if (leaf.kind() == Leaf.Kind.PARAM) gradientSlot.put(leaf, allocate(leaf.name(), Role.GRADIENT, leaf.node()));
+      }
+    }
+    for (Leaf leaf : program.leaves()) {
+      if (leaf.kind() != Leaf.Kind.PARAM) buffer.put(leaf.node(), allocate(leaf.name(), Role.valueOf(leaf.kind().name()), leaf.node()));
+    }
 
-    Map<String, Node> variables = program.variables();
-    Set<Node> forwardNodes = live(new ArrayList<>(variables.values()), Set.of());
+    Map<String, Node> variables = new LinkedHashMap<>(program.variables());
+    Node prediction = program.prediction() == null ? null : program.prediction().node();
+    List<Node> forwardRoots = new ArrayList<>(variables.values());
+    if (prediction != null) forwardRoots.add(prediction);
+    Set<Node> forwardNodes = live(forwardRoots, Set.of());
     List<Sink> forwardSinks = new ArrayList<>();
     Map<Node, String> variableOf = new IdentityHashMap<>();
     variables.forEach((name, node) -> {
@@ -72,6 +88,16 @@ public final class Scheduler {
         forwardSinks.add(new Sink(node, allocate(name, Role.VALUE, node), node, name));
       }
     });
+    if (prediction != null) {
+      if (buffer.containsKey(prediction)) {
+        entries.add(new Entry("prediction", Role.PREDICTION, buffer.get(prediction), elements(prediction), prediction.shape().dims(), prediction.batched()));
+      } else if (prediction.op().isLeaf() || prediction.isConst()) {
+        forwardSinks.add(new Sink(prediction, allocate("prediction", Role.PREDICTION, prediction), prediction, "prediction"));
+      } else {
+        variableOf.put(prediction, "prediction");
+        buffer.put(prediction, allocate("prediction", Role.PREDICTION, prediction));
+      }
+    }
 
     Set<Node> backwardNodes = Set.of();
     List<Sink> backwardSinks = new ArrayList<>();
@@ -80,7 +106,8 @@ public final class Scheduler {
       for (Map.Entry<Leaf, Node> g : backward.leafGradients().entrySet()) {
         Leaf leaf = g.getKey();
         if (leaf.kind() == Leaf.Kind.LABEL) continue;
-        backwardSinks.add(new Sink(g.getValue(), allocate(leaf.name(), Role.GRADIENT, leaf.node()), leaf.node(), "d" + leaf.name()));
+        int slot = gradientSlot.containsKey(leaf) ? gradientSlot.get(leaf) : allocate(leaf.name(), Role.GRADIENT, leaf.node());
+        backwardSinks.add(new Sink(g.getValue(), slot, leaf.node(), "d" + leaf.name()));
       }
     }
 

@@ -111,13 +111,14 @@ def hinge_terms(s, y, margin):
     return terms.masked_fill(F.one_hot(y.long(), s.shape[1]).bool(), -math.inf)
 
 
-def hinge(s, y, margin=1.0):
+def hinge(s, y, margin):
     """The multiclass SVM loss, sum over j != y of max(0, s_j - s_y + margin)."""
     return torch.clamp(hinge_terms(s, y, margin), min=0).sum(dim=1)
 
 
+# hinge is not here: it takes a margin, and its terms are checked for kinks (see `forward`).
 LOSSES = {"mse": lambda p, t: ((p - t) ** 2).mean(dim=1), "bce": bce,
-          "bce_logits": bce_logits, "cross_entropy": cross_entropy, "hinge": hinge}
+          "bce_logits": bce_logits, "cross_entropy": cross_entropy}
 
 
 def case(name, batch, inputs, layers, loss, label, margin=None, saturating=False):
@@ -201,20 +202,23 @@ def draw(c, generator):
     x = normal(batch, c["inputs"])
     if c["saturating"]:
         x = SATURATING_INPUT * torch.sign(x)
-    classes = torch.randint(0, k, (batch,), generator=generator).to(torch.float64)
-    label = {
-        "class": classes,
-        "binary": torch.randint(0, 2, (batch,), generator=generator).to(torch.float64),
-        "onehot": F.one_hot(classes.long(), k).to(torch.float64),
-        "bits": torch.randint(0, 2, (batch, k), generator=generator).to(torch.float64),
-        "target": normal(batch, k),
-    }[c["label"]]
+    label = draw_label(c["label"], batch, k, generator)
     params, fan_in = {}, c["inputs"]
     for variable, units, _ in c["layers"]:
         params[f"{variable}.W"] = normal(units, fan_in, std=PARAM_STD)
         params[f"{variable}.b"] = normal(units, std=PARAM_STD)
         fan_in = units
     return x, label, params
+
+
+def draw_label(kind, batch, k, generator):
+    """B labels of the kind `case` describes, as float64 (class indices too, as SPEC allows)."""
+    if kind == "target":
+        return torch.randn(batch, k, generator=generator, dtype=torch.float64)
+    if kind in ("binary", "bits"):
+        return torch.randint(0, 2, (batch,) if kind == "binary" else (batch, k), generator=generator).double()
+    classes = torch.randint(0, k, (batch,), generator=generator)
+    return classes.double() if kind == "class" else F.one_hot(classes, k).double()
 
 
 def forward(c, x, label, params):
@@ -227,7 +231,7 @@ def forward(c, x, label, params):
     if c["label"] == "binary":
         label = label[:, None]
     if c["loss"] == "hinge":
-        margin = 1.0 if c["margin"] is None else float(c["margin"])
+        margin = float(c["margin"] or 1)
         kinks.append(hinge_terms(h, label, margin).abs().min())
         return hinge(h, label, margin), min(kinks)
     return LOSSES[c["loss"]](h, label), min(kinks)

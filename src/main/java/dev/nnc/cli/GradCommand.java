@@ -1,5 +1,6 @@
 package dev.nnc.cli;
 
+import dev.nnc.runtime.io.Json;
 import dev.nnc.Compilation;
 import dev.nnc.Nnc;
 import dev.nnc.runtime.ArenaLayout;

@@ -1,5 +1,6 @@
 package dev.nnc.cli;
 
+import dev.nnc.runtime.io.Json;
 import dev.nnc.metrics.BinaryReport;
 import dev.nnc.metrics.ClassImbalance;
 import dev.nnc.metrics.MulticlassConfusion;

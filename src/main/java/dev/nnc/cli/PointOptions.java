@@ -1,5 +1,6 @@
 package dev.nnc.cli;
 
+import dev.nnc.runtime.io.Json;
 import dev.nnc.runtime.ArenaLayout;
 import dev.nnc.runtime.ArenaLayout.Role;
 import dev.nnc.runtime.CompiledProgram;

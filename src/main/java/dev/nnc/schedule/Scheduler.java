@@ -394,7 +394,7 @@ public final class Scheduler {
         case LOG_SOFTMAX -> List.of(rowCall("logSoftmax", line, bufferOf(n.input(0)), out, rows, n.shape().dim(0)));
         case ONEHOT -> List.of(rowCall("onehot", line, bufferOf(n.input(0)), out, rows, n.shape().dim(0)));
         case CROSS_ENTROPY -> List.of(rowCall("crossEntropy", line, bufferOf(n.input(0)), bufferOf(n.input(1)), out, rows, n.input(0).shape().dim(0)));
-        case HINGE, HINGE_GRAD -> List.of(new Call(ROWS, n.op() == Op.HINGE ? "hinge" : "hingeGrad", "([DIIIIIID)V",
+        case HINGE, HINGE_GRAD -> List.of(new Call(ROWS, n.op() == Op.HINGE ? "hinge" : "hingeGrad", "([DIIIIID)V",
             List.of(KernelProgram.ARENA, bufferOf(n.input(0)), bufferOf(n.input(1)), out, rows, n.input(0).shape().dim(0), n.attr()), line));
         default -> throw new IllegalStateException(n.op() + " is not a tensor op");
       };

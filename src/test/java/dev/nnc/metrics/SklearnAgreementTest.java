@@ -1,5 +1,6 @@
 package dev.nnc.metrics;
 
+import dev.nnc.runtime.io.Json;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
@@ -62,7 +63,7 @@ class SklearnAgreementTest {
 
   private static Stream<Map<?, ?>> cases(String kind) throws IOException {
     try (InputStream in = SklearnAgreementTest.class.getResourceAsStream("/reference/metrics.json")) {
-      Map<?, ?> document = (Map<?, ?>) MiniJson.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      Map<?, ?> document = (Map<?, ?>) Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
       return ((List<?>) document.get(kind)).stream().map(c -> (Map<?, ?>) c);
     }
   }

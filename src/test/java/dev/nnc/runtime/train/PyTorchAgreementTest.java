@@ -2,7 +2,7 @@ package dev.nnc.runtime.train;
 
 import static com.google.common.truth.Truth.assertWithMessage;
 
-import dev.nnc.metrics.MiniJson;
+import dev.nnc.runtime.io.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -79,7 +79,7 @@ class PyTorchAgreementTest {
 
   private static Map<?, ?> reference() throws IOException {
     try (InputStream in = PyTorchAgreementTest.class.getResourceAsStream("/reference/optimizers.json")) {
-      return (Map<?, ?>) MiniJson.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return (Map<?, ?>) Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
   }
 

@@ -1,4 +1,4 @@
-package dev.nnc.cli;
+package dev.nnc.runtime.io;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,10 +9,10 @@ import java.util.Map;
  * The little JSON nnc reads and writes: objects keep their key order; numbers are written at full
  * double precision; a non-finite number is written as null (SPEC.md: never NaN).
  */
-final class Json {
+public final class Json {
   private Json() {}
 
-  static String write(Object value) {
+  public static String write(Object value) {
     StringBuilder out = new StringBuilder();
     write(value, out);
     return out.toString();
@@ -73,7 +73,7 @@ final class Json {
   }
 
   /** Parses a JSON document into Map (ordered), List, Double, String, Boolean or null. */
-  static Object parse(String text) {
+  public static Object parse(String text) {
     Reader r = new Reader(text);
     Object value = r.value();
     r.skipSpace();
@@ -81,8 +81,8 @@ final class Json {
     return value;
   }
 
-  static final class ParseException extends RuntimeException {
-    final int offset;
+  public static final class ParseException extends RuntimeException {
+    public final int offset;
 
     ParseException(String message, int offset) {
       super(message);

@@ -1,0 +1,106 @@
+package dev.nnc.runtime.train;
+
+import dev.nnc.runtime.PredictionKind;
+import dev.nnc.runtime.data.Batches;
+import dev.nnc.runtime.data.Dataset;
+import dev.nnc.runtime.data.Shuffle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Mini-batch training: each epoch visits the rows in a fresh seeded order, in full batches and a
+ * last smaller one, each a forward pass, a backward pass and an optimizer step. The loss and the
+ * running accuracy of each epoch are reported; a loss that turns NaN or infinite stops training
+ * with the epoch and batch where it happened.
+ */
+public final class Trainer {
+  private final BatchRunner full;
+  private final BatchRunner tail;
+  private final Optimizer optimizer;
+  private final double clip;
+  private final PredictionKind kind;
+
+  /** One epoch's figures; {@code accuracy} is null for a regression. */
+  public record Epoch(int epoch, double loss, Double accuracy) {}
+
+  /** Progress of a long run: called after each batch and each epoch. */
+  public interface Progress {
+    void batch(int epoch, int batch, int batches, double loss);
+
+    void epoch(Epoch done, int epochs);
+  }
+
+  /** The loss stopped being a number. */
+  public static final class DivergedException extends RuntimeException {
+    public DivergedException(int epoch, int batch, double loss) {
+      super("training diverged at epoch " + epoch + ", batch " + batch + ": the loss is " + loss
+          + " (try a smaller --lr, --clip, or --normalize standard)");
+    }
+  }
+
+  /**
+   * @param full the runner for full batches
+   * @param tail the runner for the last, smaller batch (null when the batch size divides the rows)
+   * @param clip the largest gradient norm (global, as torch.nn.utils.clip_grad_norm_), or 0 for none
+   */
+  public Trainer(BatchRunner full, BatchRunner tail, Optimizer optimizer, double clip) {
+    this.full = full;
+    this.tail = tail;
+    this.optimizer = optimizer;
+    this.clip = clip;
+    this.kind = full.program().info().predictionKind();
+  }
+
+  public List<Epoch> train(Dataset data, int epochs, long seed, Progress progress) {
+    int[] order = new int[data.rows()];
+    for (int i = 0; i < order.length; i++) order[i] = i;
+    SplittableRandom random = new SplittableRandom(seed);
+    Batches batches = new Batches(data.rows(), full.batch());
+    double[] scratch = new double[Math.max(1, full.predictionWidth())];
+    List<Epoch> history = new ArrayList<>();
+    for (int epoch = 1; epoch <= epochs; epoch++) {
+      Shuffle.inPlace(order, random);
+      double lossSum = 0;
+      long correct = 0;
+      for (int b = 0; b < batches.count(); b++) {
+        int from = batches.from(b);
+        int size = batches.to(b) - from;
+        BatchRunner runner = size == full.batch() ? full : tail;
+        if (runner == tail) tail.copyParameters(full);
+        runner.load(data, order, from);
+        runner.arena().forward();
+        double loss = runner.meanLoss();
+        if (!Double.isFinite(loss)) throw new DivergedException(epoch, b + 1, loss);
+        runner.arena().backward();
+        if (clip > 0) clipGradients(runner);
+        optimizer.step(runner.arena().store());
+        if (runner == tail) full.copyParameters(tail);
+        lossSum += loss * size;
+        correct += Predictions.correct(runner, data, order, from, kind, scratch);
+        progress.batch(epoch, b + 1, batches.count(), loss);
+      }
+      Double accuracy = kind == PredictionKind.REGRESSION || kind == null ? null : (double) correct / data.rows();
+      Epoch done = new Epoch(epoch, lossSum / data.rows(), accuracy);
+      history.add(done);
+      progress.epoch(done, epochs);
+    }
+    return history;
+  }
+
+  private void clipGradients(BatchRunner runner) {
+    double norm = 0;
+    for (ParameterBlock b : runner.parameterBlocks()) {
+      for (int i = 0; i < b.length(); i++) {
+        double g = runner.arena().get(b.gradOffset() + i);
+        norm += g * g;
+      }
+    }
+    norm = Math.sqrt(norm);
+    if (norm <= clip) return;
+    double scale = clip / (norm + 1e-6);
+    for (ParameterBlock b : runner.parameterBlocks()) {
+      for (int i = 0; i < b.length(); i++) runner.arena().set(b.gradOffset() + i, runner.arena().get(b.gradOffset() + i) * scale);
+    }
+  }
+}

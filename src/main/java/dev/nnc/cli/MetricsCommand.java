@@ -9,7 +9,7 @@ import dev.nnc.metrics.RocCurve;
 import dev.nnc.metrics.ScoreRanking;
 import dev.nnc.metrics.ThresholdRule;
 import dev.nnc.plot.CurvePlots;
-import dev.nnc.runtime.AtomicFile;
+import dev.nnc.runtime.io.AtomicFile;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -138,7 +138,7 @@ final class MetricsCommand implements Callable<Integer>, Main.HasCommonOptions {
   private static void writePictures(Map<Path, String> pictures) {
     pictures.forEach((path, svg) -> {
       try {
-        AtomicFile.write(path, svg);
+        AtomicFile.writeText(path, svg);
       } catch (UncheckedIOException e) {
         throw new UsageException(e.getMessage());
       }

@@ -1,5 +1,7 @@
 package dev.nnc.runtime;
 
+import dev.nnc.runtime.io.AtomicFile;
+
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -23,8 +25,8 @@ class AtomicFileTest {
   @Test
   void replacesTheFileAndLeavesNoTemporaryOne() throws IOException {
     Path target = dir.resolve("out.svg");
-    AtomicFile.write(target, "old");
-    AtomicFile.write(target, "new");
+    AtomicFile.writeText(target, "old");
+    AtomicFile.writeText(target, "new");
     assertThat(Files.readString(target)).isEqualTo("new");
     assertThat(listing()).asList().containsExactly("out.svg");
   }
@@ -33,7 +35,7 @@ class AtomicFileTest {
   void theFileGetsThePermissionsOfAnyNewFile() throws IOException {
     Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
     Path target = dir.resolve("out.svg");
-    AtomicFile.write(target, "new");
+    AtomicFile.writeText(target, "new");
     assertThat(Files.getPosixFilePermissions(target)).isEqualTo(Files.getPosixFilePermissions(plain));
   }
 
@@ -42,7 +44,7 @@ class AtomicFileTest {
     Path target = dir.resolve("out.svg");
     Files.createDirectory(target); // a directory cannot be replaced by a file
     Files.writeString(target.resolve("inside"), "x");
-    assertThrows(UncheckedIOException.class, () -> AtomicFile.write(target, "new"));
+    assertThrows(UncheckedIOException.class, () -> AtomicFile.writeText(target, "new"));
     assertThat(listing()).asList().containsExactly("out.svg");
   }
 }

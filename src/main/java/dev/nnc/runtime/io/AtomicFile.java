@@ -26,6 +26,15 @@ public final class AtomicFile {
     void writeTo(OutputStream out) throws IOException;
   }
 
+  /** Writes {@code text} as UTF-8; an I/O failure is unchecked, naming the file. */
+  public static void writeText(Path target, String text) {
+    try {
+      write(target, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+    }
+  }
+
   public static void write(Path target, Content content) throws IOException {
     Path directory = target.toAbsolutePath().getParent();
     // Not Files.createTempFile: it makes the file owner-only, and the rename would keep that mode.

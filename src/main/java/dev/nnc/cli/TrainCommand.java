@@ -1,0 +1,137 @@
+package dev.nnc.cli;
+
+import dev.nnc.runtime.Dtype;
+import dev.nnc.runtime.data.Dataset;
+import dev.nnc.runtime.data.Preprocessing;
+import dev.nnc.runtime.io.Json;
+import dev.nnc.runtime.io.Weights;
+import dev.nnc.runtime.io.WeightsFile;
+import dev.nnc.runtime.train.BatchRunner;
+import dev.nnc.runtime.train.Evaluation;
+import dev.nnc.runtime.train.Optimizer;
+import dev.nnc.runtime.train.Penalty;
+import dev.nnc.runtime.train.Trainer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+    description = {"Trains a model on CSV rows with mini-batch gradient descent and saves its weights.",
+        "Preprocessing statistics come from the training rows only and are saved with the weights."})
+final class TrainCommand implements Callable<Integer>, Main.HasCommonOptions {
+  @Mixin CommonOptions common;
+  @Mixin ProgramOptions program;
+  @Mixin DataOptions data;
+
+  @Option(names = "--test", paramLabel = "CSV", description = "Test rows from another file (instead of --split).")
+  Path test;
+
+  @Option(names = "--epochs", defaultValue = "10", description = "Passes over the training rows (default: ${DEFAULT-VALUE}).")
+  int epochs;
+
+  @Option(names = "--batch", defaultValue = "32", description = "Rows per step (default: ${DEFAULT-VALUE}); the last batch may be smaller.")
+  int batch;
+
+  @Option(names = "--lr", defaultValue = "0.01", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+  double lr;
+
+  @Option(names = "--optimizer", defaultValue = "sgd", paramLabel = "sgd|momentum|adam", description = "Optimizer (default: ${DEFAULT-VALUE}; momentum is 0.9, adam has PyTorch's defaults).")
+  String optimizer;
+
+  @Option(names = "--l1", defaultValue = "0", description = "L1 penalty λ (adds λ·sign(w) to each gradient).")
+  double l1;
+
+  @Option(names = "--l2", defaultValue = "0", description = "L2 penalty λ (adds λ·w to each gradient, as PyTorch's weight_decay).")
+  double l2;
+
+  @Option(names = "--clip", defaultValue = "0", description = "Largest gradient norm, over all parameters (0: no clipping).")
+  double clip;
+
+  @Option(names = "--normalize", defaultValue = "none", paramLabel = "none|center|standard|minmax", description = "Feature preprocessing (default: ${DEFAULT-VALUE}).")
+  String normalize;
+
+  @Option(names = "--dtype", defaultValue = "f32", paramLabel = "f32|f64", description = "Precision (default: ${DEFAULT-VALUE}).")
+  String dtype;
+
+  @Option(names = "--save", required = true, paramLabel = "WEIGHTS", description = "Where to save the weights (written atomically).")
+  Path save;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public CommonOptions common() {
+    return common;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    if (epochs < 1 || batch < 1) throw new UsageException("--epochs and --batch must be at least 1");
+    ModelSession session = new ModelSession(program.read(), program.model, Options.dtype(dtype));
+    BatchRunner full = session.runner(batch, common.seed);
+    if (full.program().objective() == null) throw new UsageException("train needs an objective: assign loss = ... in the model");
+    Dataset[] sets = data.trainAndTest(full.program(), test, common.seed);
+    Dataset train = sets[0];
+    Dataset testRows = sets[1];
+    Preprocessing prep = Preprocessing.fit(Options.normalization(normalize), train.features(), train.rows(), train.featureColumns());
+    prep.applyInPlace(train.features());
+    if (testRows != null) prep.applyInPlace(testRows.features());
+
+    BatchRunner tail = session.tail(train.rows(), batch, common.seed);
+    Optimizer opt = Options.optimizer(optimizer, lr, new Penalty(l1, l2), full.parameterBlocks());
+    PrintWriter err = spec.commandLine().getErr();
+    Trainer.Progress progress = ProgressBar.create(err, common.json);
+    List<Trainer.Epoch> history;
+    try {
+      history = new Trainer(full, tail, opt, clip).train(train, epochs, common.seed, progress);
+    } catch (Trainer.DivergedException e) {
+      err.println("nnc: " + e.getMessage() + "; no weights were written");
+      return Main.FAILED;
+    }
+
+    Map<String, Object> trainMetrics = Evaluation.of(full, tail, train).metrics(0.5);
+    Map<String, Object> testMetrics = testRows == null ? null
+        : Evaluation.of(full, session.tail(testRows.rows(), batch, common.seed), testRows).metrics(0.5);
+    Map<String, String> metadata = new LinkedHashMap<>();
+    metadata.put("seed", Long.toString(common.seed));
+    metadata.put("epochs", Integer.toString(epochs));
+    metadata.put("optimizer", optimizer);
+    metadata.put("lr", Double.toString(lr));
+    if (data.split != null) metadata.put("split", Double.toString(data.split));
+    WeightsFile.write(save, new Weights(full.program().info().name(), session.signature().fingerprint(),
+        Options.dtype(dtype), ModelSession.parameters(full), prep, metadata));
+
+    PrintWriter out = spec.commandLine().getOut();
+    if (common.json) {
+      List<Object> epochsDoc = new ArrayList<>();
+      for (Trainer.Epoch e : history) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("epoch", e.epoch());
+        row.put("loss", e.loss());
+        row.put("accuracy", e.accuracy());
+        epochsDoc.add(row);
+      }
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("history", epochsDoc);
+      doc.put("train", trainMetrics);
+      doc.put("test", testMetrics);
+      out.println(Json.write(doc));
+    } else {
+      Trainer.Epoch last = history.get(history.size() - 1);
+      out.println("epoch " + last.epoch() + ": loss " + Numbers.format(last.loss()) + (last.accuracy() == null ? "" : ", accuracy " + Numbers.format(last.accuracy())));
+      out.println("train (" + train.rows() + " rows): " + Options.summary(trainMetrics));
+      if (testMetrics != null) out.println("test (" + testRows.rows() + " rows): " + Options.summary(testMetrics));
+      out.println("weights saved to " + save);
+    }
+    return 0;
+  }
+}

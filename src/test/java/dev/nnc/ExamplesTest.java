@@ -72,6 +72,15 @@ class ExamplesTest {
     TestCompiler.verified(Nnc.compile(example));
   }
 
+  /** nnc check passes on every example at a seeded random point (labels valid for the loss). */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("exampleFiles")
+  void gradientCheckPasses(Path example) {
+    Cli.Result r = Cli.run("check", example.toString(), "--json");
+    assertWithMessage("nnc check %s\nstderr: %s", example, r.err()).that(r.status()).isEqualTo(0);
+    assertWithMessage("nnc check %s", example).that(r.out()).contains("\"passed\": true");
+  }
+
   static Stream<Path> exampleFiles() throws IOException {
     return Files.walk(Path.of("examples")).filter(p -> p.toString().endsWith(".nn")).sorted();
   }

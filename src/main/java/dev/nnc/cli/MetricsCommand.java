@@ -4,16 +4,9 @@ import dev.nnc.runtime.io.Json;
 import dev.nnc.metrics.BinaryReport;
 import dev.nnc.metrics.ClassImbalance;
 import dev.nnc.metrics.MulticlassConfusion;
-import dev.nnc.metrics.PrecisionRecallCurve;
-import dev.nnc.metrics.RocCurve;
 import dev.nnc.metrics.ScoreRanking;
-import dev.nnc.metrics.ThresholdRule;
-import dev.nnc.plot.CurvePlots;
-import dev.nnc.runtime.io.AtomicFile;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,17 +33,7 @@ final class MetricsCommand implements Callable<Integer>, Main.HasCommonOptions {
   @Option(names = "--score", paramLabel = "COL", description = "The scores or predicted classes: a column name or 0-based index (default: the column named score, else the last other column).")
   String scoreColumn;
 
-  @Option(names = "--threshold", paramLabel = "T", description = "Predict positive iff score >= T (default: " + BinaryReport.DEFAULT_THRESHOLD + ").")
-  Double threshold;
-
-  @Option(names = "--pick-threshold", paramLabel = "f1|recall=R", description = "Choose the threshold: f1 = the highest F1; recall=R = the highest threshold with recall >= R.")
-  String pickThreshold;
-
-  @Option(names = "--roc", paramLabel = "OUT.svg", description = "Draw the ROC curve, with its AUC and the chance diagonal.")
-  Path rocPicture;
-
-  @Option(names = "--pr", paramLabel = "OUT.svg", description = "Draw the precision-recall curve, with its average precision.")
-  Path prPicture;
+  @Mixin BinaryOptions binary;
 
   @Spec CommandSpec spec;
 
@@ -61,22 +44,22 @@ final class MetricsCommand implements Callable<Integer>, Main.HasCommonOptions {
 
   @Override
   public Integer call() {
-    ThresholdRule rule = parseRule();
+    binary.rule();
     MetricsInput input = MetricsInput.read(csv, labelColumn, scoreColumn);
-    if (!input.binary()) requireNoBinaryOptions(input);
+    if (!input.binary()) {
+      binary.requireNone(csv + " has class labels (column '" + input.table().columnName(0) + "')");
+    }
     // Everything is computed before anything is written, so bad input leaves no half output.
-    Map<Path, String> pictures = new LinkedHashMap<>();
+    Map<Path, String> pictures = BinaryOptions.none();
     Map<String, Object> document;
     Runnable humanView;
     PrintWriter out = spec.commandLine().getOut();
     if (input.binary()) {
       ScoreRanking ranking = ScoreRanking.of(input.labels(), input.scores());
-      BinaryReport report = BinaryReport.of(ranking, chooseThreshold(ranking, rule));
-      if (rocPicture != null) pictures.put(rocPicture, rocSvg(ranking, report));
-      if (prPicture != null) pictures.put(prPicture, prSvg(ranking, report));
+      BinaryReport report = binary.report(ranking, csv.toString(), pictures);
       document = report.toMap();
       humanView = () -> {
-        out.println(describeColumns(input, "score") + "; predicted positive iff score >= " + Numbers.format(report.threshold()) + describeRule(rule));
+        out.println(describeColumns(input, "score") + "; predicted positive iff score >= " + Numbers.format(report.threshold()) + binary.describeRule());
         out.println();
         BinaryMetricsView.print(report, out);
       };
@@ -88,61 +71,11 @@ final class MetricsCommand implements Callable<Integer>, Main.HasCommonOptions {
         MulticlassMetricsView.print(document, out);
       };
     }
-    writePictures(pictures);
+    BinaryOptions.write(pictures);
     ClassImbalance.warning(input.labels()).ifPresent(w -> spec.commandLine().getErr().println("warning: " + w));
     if (common.json) out.println(Json.write(document));
     else humanView.run();
     return 0;
-  }
-
-  private ThresholdRule parseRule() {
-    if (threshold != null && pickThreshold != null) throw new UsageException("give --threshold or --pick-threshold, not both");
-    if (threshold != null && Double.isNaN(threshold)) throw new UsageException("--threshold: NaN is not a threshold");
-    if (pickThreshold == null) return null;
-    try {
-      return ThresholdRule.parse(pickThreshold);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--pick-threshold " + e.getMessage());
-    }
-  }
-
-  private void requireNoBinaryOptions(MetricsInput input) {
-    String option = threshold != null ? "--threshold" : pickThreshold != null ? "--pick-threshold"
-        : rocPicture != null ? "--roc" : prPicture != null ? "--pr" : null;
-    if (option != null) {
-      throw new UsageException(option + " needs labels 0 and 1 and scores, but " + csv + " has class labels (column '"
-          + input.table().columnName(0) + "')");
-    }
-  }
-
-  private double chooseThreshold(ScoreRanking ranking, ThresholdRule rule) {
-    if (threshold != null) return threshold;
-    if (rule == null) return BinaryReport.DEFAULT_THRESHOLD;
-    Double picked = rule.pick(ranking);
-    if (picked == null) throw new UsageException("--pick-threshold " + pickThreshold + ": " + csv + " has no positive label (1)");
-    return picked;
-  }
-
-  private String rocSvg(ScoreRanking ranking, BinaryReport report) {
-    RocCurve curve = RocCurve.of(ranking)
-        .orElseThrow(() -> new UsageException("--roc: the ROC curve needs both labels, 0 and 1, but " + csv + " has only one"));
-    return CurvePlots.roc(curve, report.auc());
-  }
-
-  private String prSvg(ScoreRanking ranking, BinaryReport report) {
-    PrecisionRecallCurve curve = PrecisionRecallCurve.of(ranking)
-        .orElseThrow(() -> new UsageException("--pr: the precision-recall curve needs a positive label (1), but " + csv + " has none"));
-    return CurvePlots.precisionRecall(curve, report.averagePrecision(), report.confusion().prevalence());
-  }
-
-  private static void writePictures(Map<Path, String> pictures) {
-    pictures.forEach((path, svg) -> {
-      try {
-        AtomicFile.writeText(path, svg);
-      } catch (UncheckedIOException e) {
-        throw new UsageException(e.getMessage());
-      }
-    });
   }
 
   private static String describeColumns(MetricsInput input, String scoreRole) {
@@ -150,7 +83,5 @@ final class MetricsCommand implements Callable<Integer>, Main.HasCommonOptions {
         + scoreRole + " column '" + input.table().columnName(1) + "'";
   }
 
-  private String describeRule(ThresholdRule rule) {
-    return rule == null ? "" : " (picked by --pick-threshold " + pickThreshold + ")";
-  }
+
 }

@@ -1,0 +1,84 @@
+package dev.nnc.cli;
+
+import dev.nnc.metrics.BinaryReport;
+import dev.nnc.metrics.ClassImbalance;
+import dev.nnc.metrics.ScoreRanking;
+import dev.nnc.runtime.data.Dataset;
+import dev.nnc.runtime.io.Json;
+import dev.nnc.runtime.io.Weights;
+import dev.nnc.runtime.io.WeightsFile;
+import dev.nnc.runtime.train.BatchRunner;
+import dev.nnc.runtime.train.Evaluation;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "eval", mixinStandardHelpOptions = true,
+    description = {"Metrics of a trained model on CSV rows, with the preprocessing saved in its weights.",
+        "With --split F and --seed S as given to train, on the same test rows."})
+final class EvalCommand implements Callable<Integer>, Main.HasCommonOptions {
+  @Mixin CommonOptions common;
+  @Mixin ProgramOptions program;
+  @Mixin DataOptions data;
+  @Mixin BinaryOptions binary;
+
+  @Option(names = "--weights", required = true, paramLabel = "W", description = "The weights saved by nnc train.")
+  Path weightsFile;
+
+  @Option(names = "--batch", defaultValue = "32", description = "Rows per forward pass (default: ${DEFAULT-VALUE}, as train's).")
+  int batch;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public CommonOptions common() {
+    return common;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    binary.rule();
+    ModelSession probe = new ModelSession(program.read(), program.model, dev.nnc.runtime.Dtype.F64);
+    Weights weights = WeightsFile.read(weightsFile, probe.signature());
+    ModelSession session = new ModelSession(program.read(), program.model, weights.dtype());
+    BatchRunner full = session.runner(batch, common.seed);
+    ModelSession.load(full, weights);
+    Dataset rows = data.trainAndTest(full.program(), null, common.seed)[data.split == null ? 0 : 1];
+    weights.preprocessing().applyInPlace(rows.features());
+    BatchRunner tail = session.tail(rows.rows(), batch, common.seed);
+    if (tail != null) ModelSession.load(tail, weights);
+    Evaluation evaluation = Evaluation.of(full, tail, rows);
+
+    PrintWriter out = spec.commandLine().getOut();
+    Map<java.nio.file.Path, String> pictures = BinaryOptions.none();
+    Map<String, Object> document;
+    if (evaluation.isBinary()) {
+      BinaryReport report = binary.report(ScoreRanking.of(evaluation.truth(), evaluation.scores()), rows.file(), pictures);
+      document = report.toMap();
+      if (!common.json) {
+        out.println(rows.file() + ": " + rows.rows() + " rows; predicted positive iff score >= " + Numbers.format(report.threshold()) + binary.describeRule());
+        out.println();
+        BinaryMetricsView.print(report, out);
+      }
+    } else {
+      binary.requireNone("the model is not a binary classifier");
+      document = evaluation.metrics(0.5);
+      if (!common.json) {
+        out.println(rows.file() + ": " + rows.rows() + " rows");
+        if (document.containsKey("confusion")) MulticlassMetricsView.print(document, out);
+        else out.println(Options.summary(document));
+      }
+    }
+    BinaryOptions.write(pictures);
+    if (document.get("accuracy") != null) ClassImbalance.warning(evaluation.truth()).ifPresent(w -> spec.commandLine().getErr().println("warning: " + w));
+    if (common.json) out.println(Json.write(document));
+    return 0;
+  }
+}

@@ -36,23 +36,28 @@ public final class Nnc {
    * What to compile: which model, which variable to differentiate (null: the objective), whether
    * to differentiate at all, and the batch size the class is specialised for.
    */
-  public record Options(String model, String objective, boolean differentiate, int batch, Dtype dtype) {
-    public static final Options DEFAULT = new Options(null, null, true, 1, Dtype.F64);
+  public record Options(String model, String objective, boolean differentiate, int batch, Dtype dtype, boolean parametersOnly) {
+    public static final Options DEFAULT = new Options(null, null, true, 1, Dtype.F64, false);
 
     public Options withModel(String m) {
-      return new Options(m, objective, differentiate, batch, dtype);
+      return new Options(m, objective, differentiate, batch, dtype, parametersOnly);
     }
 
     public Options withObjective(String o) {
-      return new Options(model, o, differentiate, batch, dtype);
+      return new Options(model, o, differentiate, batch, dtype, parametersOnly);
     }
 
     public Options withBatch(int b) {
-      return new Options(model, objective, differentiate, b, dtype);
+      return new Options(model, objective, differentiate, b, dtype, parametersOnly);
     }
 
     public Options withDtype(Dtype d) {
-      return new Options(model, objective, differentiate, batch, d);
+      return new Options(model, objective, differentiate, batch, d, parametersOnly);
+    }
+
+    /** Gradients for the parameters only, as training needs (SPEC.md: "Gradients are taken for parameters only"). */
+    public Options withParametersOnly() {
+      return new Options(model, objective, differentiate, batch, dtype, true);
     }
   }
 
@@ -70,7 +75,8 @@ public final class Nnc {
     if (options.differentiate() && lowered.objective() != null) checkScalarObjective(lowered);
     Backward rawBackward = options.differentiate() && lowered.objective() != null ? Differentiator.differentiate(lowered, options.batch()) : null;
     Simplifier.Result simplified = Simplifier.simplify(lowered, rawBackward);
-    KernelProgram kernel = Scheduler.schedule(simplified.program(), simplified.backward(), options.batch(), className(lowered.name()));
+    Backward backward = simplified.backward() != null && options.parametersOnly() ? simplified.backward().parametersOnly() : simplified.backward();
+    KernelProgram kernel = Scheduler.schedule(simplified.program(), backward, options.batch(), className(lowered.name()));
     byte[] bytes = ClassEmitter.emit(kernel, options.dtype());
     CompiledProgram compiled = new CompiledProgram(KernelLoader.load(kernel.className(), bytes), kernel.layout(), info(simplified.program()), options.batch());
     return new Compilation(lowered, rawBackward, simplified.program(), simplified.backward(), kernel, bytes, compiled);

@@ -33,7 +33,7 @@ final class ModelSession {
   }
 
   CompiledProgram compile(int batch) {
-    return compiled.computeIfAbsent(batch, b -> Nnc.compile(source, Nnc.Options.DEFAULT.withModel(model).withBatch(b).withDtype(dtype)).compiled());
+    return compiled.computeIfAbsent(batch, b -> Nnc.compile(source, Nnc.Options.DEFAULT.withModel(model).withBatch(b).withDtype(dtype).withParametersOnly()).compiled());
   }
 
   /** A runner for {@code batch} examples with freshly initialised parameters (seeded). */

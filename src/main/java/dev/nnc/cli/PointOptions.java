@@ -1,7 +1,6 @@
 package dev.nnc.cli;
 
 import dev.nnc.runtime.io.Json;
-import dev.nnc.runtime.ArenaLayout;
 import dev.nnc.runtime.ArenaLayout.Role;
 import dev.nnc.runtime.CompiledProgram;
 import dev.nnc.runtime.Workspace;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import picocli.CommandLine.Option;
 
 /**
@@ -88,25 +86,7 @@ final class PointOptions {
         throw new UsageException("--at: the program has no input, label or param '" + name + "'" + hint);
       }
     }
-    Random random = new Random(seed);
-    for (Role role : new Role[] {Role.INPUT, Role.LABEL}) {
-      for (ArenaLayout.Entry e : program.layout().withRole(role)) {
-        double[] drawnValues = new double[e.length()];
-        if (role == Role.LABEL) {
-          int perExample = e.length() / program.batch();
-          for (int b = 0; b < program.batch(); b++) {
-            double[] one = new double[perExample];
-            program.info().label(e.name()).draw(one, random);
-            System.arraycopy(one, 0, drawnValues, b * perExample, perExample);
-          }
-        } else {
-          for (int i = 0; i < drawnValues.length; i++) drawnValues[i] = random.nextGaussian();
-        }
-        if (values.containsKey(e.name())) continue;
-        ws.set(e.name(), drawnValues);
-        drawn.add(e.name());
-      }
-    }
+    drawn.addAll(ws.randomize(seed, values.keySet()));
     values.forEach((name, v) -> {
       int expected = ws.leafValues(name).length;
       if (v.length == 1) ws.set(name, v[0]);

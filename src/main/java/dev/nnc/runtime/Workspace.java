@@ -78,6 +78,32 @@ public final class Workspace {
     return arena.get(entry(leaf, Role.GRADIENT).offset());
   }
 
+  /**
+   * Fills every input from N(0, 1) and every label with a value valid for its loss (a class index,
+   * a one-hot vector, 0/1 or a number), from {@code seed}, skipping the names in {@code keep}.
+   * Returns the names it filled.
+   */
+  public java.util.List<String> randomize(long seed, java.util.Set<String> keep) {
+    java.util.List<String> filled = new java.util.ArrayList<>();
+    java.util.Random random = new java.util.Random(seed);
+    for (Role role : new Role[] {Role.INPUT, Role.LABEL}) {
+      for (Entry e : program.layout().withRole(role)) {
+        double[] values = new double[e.length()];
+        int perExample = e.length() / program.batch();
+        double[] one = new double[perExample];
+        for (int b = 0; b < program.batch(); b++) {
+          if (role == Role.LABEL) program.info().label(e.name()).draw(one, random);
+          else for (int i = 0; i < perExample; i++) one[i] = random.nextGaussian();
+          System.arraycopy(one, 0, values, b * perExample, perExample);
+        }
+        if (keep.contains(e.name())) continue;
+        set(e.name(), values);
+        filled.add(e.name());
+      }
+    }
+    return filled;
+  }
+
   /** The arena itself, for the training loop's hot path. */
   public Arena arena() {
     return arena;

@@ -14,17 +14,27 @@ import java.nio.file.Path;
 public record Dataset(String file, int rows, int featureColumns, double[] features, double[] labels, int[] lines) {
 
   public static Dataset read(Path path, String labelColumn, CompiledProgram program) {
+    return read(path, labelColumn, program, true);
+  }
+
+  /**
+   * As {@link #read(Path, String, CompiledProgram)}; when {@code labelRequired} is false a file
+   * with exactly the inputs' columns is read without labels (to run a model, not judge it).
+   */
+  public static Dataset read(Path path, String labelColumn, CompiledProgram program, boolean labelRequired) {
     int features = 0;
     for (ArenaLayout.Entry e : program.layout().withRole(Role.INPUT)) features += e.length() / program.batch();
-    ArenaLayout.Entry label = single(program.layout(), Role.LABEL);
+    ArenaLayout.Entry declared = single(program.layout(), Role.LABEL);
     int expected = features;
+    boolean[] withLabel = {declared != null};
     CsvTable table = CsvTable.read(path, header -> {
-      int labelIndex = labelColumn == null ? header.size() - 1 : header.resolve(labelColumn, "--label");
+      if (!labelRequired && labelColumn == null && header.size() == expected) withLabel[0] = false;
+      ArenaLayout.Entry label = withLabel[0] ? declared : null;
+      int labelIndex = label == null ? -1 : labelColumn == null ? header.size() - 1 : header.resolve(labelColumn, "--label");
       int[] columns = new int[header.size()];
       int k = 0;
       for (int c = 0; c < header.size(); c++) if (c != labelIndex) columns[k++] = c;
-      columns[k] = labelIndex;
-      if (label == null) columns = java.util.Arrays.copyOf(columns, header.size() - 1);
+      if (label != null) columns[k] = labelIndex;
       int given = label == null ? header.size() : header.size() - 1;
       if (given != expected) {
         throw header.error("the model's inputs take " + expected + " numbers per row, but the file has " + given
@@ -39,9 +49,9 @@ public record Dataset(String file, int rows, int featureColumns, double[] featur
       for (int r = 0; r < rows; r++) x[r * features + c] = column[r];
     }
     double[] y = new double[0];
-    if (label != null) {
+    if (withLabel[0]) {
       y = table.column(features);
-      check(table, features, y, program.info().label(label.name()));
+      check(table, features, y, program.info().label(declared.name()));
     }
     int[] lines = new int[rows];
     for (int r = 0; r < rows; r++) lines[r] = table.line(r);

@@ -41,6 +41,7 @@ final class CheckCommand implements Callable<Integer>, Main.HasCommonOptions {
   @Override
   public Integer call() {
     Compilation c = program.compile(Nnc.Options.DEFAULT);
+    ProgramOptions.warn(c, spec.commandLine().getErr());
     String objective = Objectives.require(c, "check");
     CompiledProgram compiled = c.compiled();
     List<String> drawn = new ArrayList<>();

@@ -40,6 +40,7 @@ final class GradCommand implements Callable<Integer>, Main.HasCommonOptions {
   @Override
   public Integer call() {
     Compilation c = program.compile(Nnc.Options.DEFAULT.withObjective(of));
+    ProgramOptions.warn(c, spec.commandLine().getErr());
     CompiledProgram compiled = c.compiled();
     String objective = Objectives.require(c, "grad");
     List<String> drawn = new ArrayList<>();

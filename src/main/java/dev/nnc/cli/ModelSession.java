@@ -25,15 +25,26 @@ final class ModelSession {
   private final String model;
   private final Dtype dtype;
   private final Map<Integer, CompiledProgram> compiled = new HashMap<>();
+  private final java.io.PrintWriter warnings;
 
-  ModelSession(SourceFile source, String model, Dtype dtype) {
+  /** @param warnings where the program's warnings go, once (null: nowhere) */
+  ModelSession(SourceFile source, String model, Dtype dtype, java.io.PrintWriter warnings) {
     this.source = source;
     this.model = model;
     this.dtype = dtype;
+    this.warnings = warnings;
+  }
+
+  ModelSession(SourceFile source, String model, Dtype dtype) {
+    this(source, model, dtype, null);
   }
 
   CompiledProgram compile(int batch) {
-    return compiled.computeIfAbsent(batch, b -> Nnc.compile(source, Nnc.Options.DEFAULT.withModel(model).withBatch(b).withDtype(dtype).withParametersOnly()).compiled());
+    return compiled.computeIfAbsent(batch, b -> {
+      dev.nnc.Compilation c = Nnc.compile(source, Nnc.Options.DEFAULT.withModel(model).withBatch(b).withDtype(dtype).withParametersOnly());
+      if (compiled.isEmpty() && warnings != null) ProgramOptions.warn(c, warnings);
+      return c.compiled();
+    });
   }
 
   /** A runner for {@code batch} examples with freshly initialised parameters (seeded). */

@@ -34,4 +34,9 @@ final class ProgramOptions {
   Compilation compile(Nnc.Options options) {
     return Nnc.compile(read(), options.withModel(model));
   }
+
+  /** Prints the program's warnings (file:line:col: warning: ...) on stderr; they never change the exit status. */
+  static void warn(Compilation c, java.io.PrintWriter err) {
+    for (dev.nnc.syntax.Diagnostic w : c.lowered().warnings()) err.print(w.render());
+  }
 }

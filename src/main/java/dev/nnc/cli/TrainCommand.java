@@ -76,7 +76,7 @@ final class TrainCommand implements Callable<Integer>, Main.HasCommonOptions {
   @Override
   public Integer call() throws IOException {
     if (epochs < 1 || batch < 1) throw new UsageException("--epochs and --batch must be at least 1");
-    ModelSession session = new ModelSession(program.read(), program.model, Options.dtype(dtype));
+    ModelSession session = new ModelSession(program.read(), program.model, Options.dtype(dtype), spec.commandLine().getErr());
     BatchRunner full = session.runner(batch, common.seed);
     if (full.program().objective() == null) throw new UsageException("train needs an objective: assign loss = ... in the model");
     Dataset[] sets = data.trainAndTest(full.program(), test, common.seed);

@@ -12,13 +12,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What users read, held in golden files: for every lecture example, the forward graph, the
- * backward program after and before simplification, and the bytecode.
+ * backward program after and before simplification, the Java-like program and the bytecode.
  */
 class GoldenTextTest {
   private static final Map<String, String[]> VIEWS = Map.of(
       "ir", new String[] {"show", "--ir"},
       "grad", new String[] {"show", "--grad"},
       "noopt.grad", new String[] {"show", "--grad", "--no-opt"},
+      "java", new String[] {"show", "--java"},
       "bytecode", new String[] {"show", "--bytecode"});
 
   static Stream<Arguments> cases() throws IOException {

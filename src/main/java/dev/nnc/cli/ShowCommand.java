@@ -35,6 +35,9 @@ final class ShowCommand implements Callable<Integer>, Main.HasCommonOptions {
     @Option(names = "--grad", description = "The backward program, each line tagged with its pattern.")
     boolean grad;
 
+    @Option(names = "--java", description = "The generated program as Java-like text, each statement with its .nn line and pattern.")
+    boolean java;
+
     @Option(names = "--bytecode", description = "The generated class, as ASM's Textifier prints it.")
     boolean bytecode;
   }
@@ -56,6 +59,8 @@ final class ShowCommand implements Callable<Integer>, Main.HasCommonOptions {
     if (view.grad) {
       Objectives.require(c, "show --grad");
       text = noOpt ? GradPrinter.print(c.lowered(), c.rawBackward()) : GradPrinter.print(c.program(), c.backward());
+    } else if (view.java) {
+      text = dev.nnc.schedule.KernelPrinter.print(c.kernel(), "double");
     } else if (view.bytecode) {
       text = bytecode(c.classBytes());
     } else {

@@ -102,8 +102,8 @@ public final class ClassEmitter {
       mv.visitLocalVariable("arena", arrayDesc, null, start, end, ARENA);
       for (Local l : declared) mv.visitLocalVariable(l.name(), "D", null, start, end, local(l));
       if (usesCounters) {
-        mv.visitLocalVariable("b", "I", null, start, end, b);
-        mv.visitLocalVariable("j", "I", null, start, end, j);
+        mv.visitLocalVariable("example", "I", null, start, end, b);
+        mv.visitLocalVariable("element", "I", null, start, end, j);
       }
       mv.visitMaxs(0, 0);
       mv.visitEnd();

@@ -54,6 +54,8 @@ public final class Lowerer {
   /** Where each program-level name is assigned, to tell "used before assigned" from "unknown". */
   private final Map<String, Span> assignedAt = new HashMap<>();
   private boolean implicitInputs;
+  /** While a prelude layer is expanded, the user's call of it: where its nodes and errors point. */
+  private Span preludeCall;
   private String lastAssigned;
 
   private Lowerer(SourceFile source) {
@@ -207,7 +209,7 @@ public final class Lowerer {
       }
       default -> throw new AssertionError(d.kind());
     }
-    origins.putIfAbsent(node, d.span());
+    origins.putIfAbsent(node, preludeCall != null ? preludeCall : d.span());
     scope.bind(d.name(), new NodeValue(node), d.span(), kindWord);
   }
 
@@ -262,7 +264,7 @@ public final class Lowerer {
     } else {
       throw error(e.span(), "tensor literals are not implemented yet: this version of nnc compiles scalar programs only");
     }
-    origins.putIfAbsent(node, e.span());
+    origins.putIfAbsent(node, preludeCall != null ? preludeCall : e.span());
     return node;
   }
 
@@ -404,6 +406,8 @@ public final class Lowerer {
     Scope body = new Scope(globals);
     bindFormals(layer.formals(), args, scope, body, paramPrefix);
     enter(layer.name(), call.span());
+    Span outerPreludeCall = preludeCall;
+    if (preludeCall == null && layer == Prelude.layer(layer.name())) preludeCall = call.span();
     try {
       String prefix = paramPrefix + ".";
       for (Ast.Stmt s : layer.body()) {
@@ -418,6 +422,7 @@ public final class Lowerer {
       }
       throw new AssertionError("checkLayerShape guarantees a return");
     } finally {
+      preludeCall = outerPreludeCall;
       expanding.removeLast();
     }
   }
@@ -493,6 +498,7 @@ public final class Lowerer {
   }
 
   private CompileException error(Span span, String message) {
+    if (preludeCall != null) return new CompileException(source, preludeCall, "in " + expanding.getFirst() + ": " + message);
     return new CompileException(source, span, message);
   }
 

@@ -46,8 +46,11 @@ public record KernelProgram(String className, String sourceName, ArenaLayout lay
   /** local = arena[at(b, j)] */
   public record Load(Local target, Access from) implements Instr {}
 
-  /** local = op(args), from source line {@code line} (0 if unknown). */
-  public record Compute(Local target, Op op, double attr, List<Operand> args, int line) implements Instr {}
+  /**
+   * local = op(args), from source line {@code line} (0 if unknown); {@code note} is the backprop
+   * pattern of a gradient statement (add distributes, ...) or null.
+   */
+  public record Compute(Local target, Op op, double attr, List<Operand> args, int line, String note) implements Instr {}
 
   /** arena[at(b, j)] = value, or += value when accumulating (a sum over broadcast axes). */
   public record Store(Access to, Operand value, boolean accumulate, String what) implements Instr {}

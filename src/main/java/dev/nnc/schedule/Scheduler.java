@@ -47,6 +47,8 @@ public final class Scheduler {
   /** Where each node's values live in the arena (leaves, materialised nodes, aliases). */
   private final Map<Node, Integer> buffer = new IdentityHashMap<>();
   private final List<Sink> allSinks = new ArrayList<>();
+  /** The backprop pattern that made each gradient node, for the printed program. */
+  private final Map<Node, String> patternOf = new IdentityHashMap<>();
 
   private Scheduler(Program program, int batch) {
     this.program = program;
@@ -58,6 +60,7 @@ public final class Scheduler {
   }
 
   private KernelProgram run(Backward backward, String className) {
+    if (backward != null) for (var stmt : backward.stmts()) patternOf.putIfAbsent(stmt.value(), stmt.pattern().text);
     // Parameters and their gradients first: arenas compiled for other batch sizes then hold them
     // at the same offsets, so one optimizer serves the full batches and the last, smaller one.
     Map<Leaf, Integer> gradientSlot = new IdentityHashMap<>();
@@ -311,7 +314,7 @@ public final class Scheduler {
         List<Operand> args = new ArrayList<>();
         for (Node in : n.inputs()) args.add(r.operand(in));
         Local target = newLocal(n);
-        r.body.add(new Compute(target, n.op(), n.attr(), args, line(n)));
+        r.body.add(new Compute(target, n.op(), n.attr(), args, line(n), patternOf.get(n)));
         r.locals.put(n, target);
         if (materialised.contains(n)) r.body.add(new Store(access(bufferOf(n), n, n), target, false, storeName(n)));
       }

@@ -114,6 +114,22 @@ public final class Scheduler {
       }
     }
 
+    // A gradient computed by backward for one leaf alone is computed into the leaf's gradient slot,
+    // with no copy at the end (the weight gradient GEMM writes dW where the optimizer reads it).
+    Map<Node, Long> sinkUses = new HashMap<>();
+    for (Sink sk : backwardSinks) sinkUses.merge(sk.value(), 1L, Long::sum);
+    for (java.util.Iterator<Sink> it = backwardSinks.iterator(); it.hasNext(); ) {
+      Sink sk = it.next();
+      Node v = sk.value();
+      boolean own = backwardNodes.contains(v) && !buffer.containsKey(v) && sinkUses.get(v) == 1
+          && v.shape().equals(sk.shapeOf().shape()) && v.batched() == sk.shapeOf().batched()
+          && v.op() != Op.RESHAPE && !(v.op() == Op.TRANSPOSE && v.shape().rank() < 2);
+      if (own) {
+        buffer.put(v, sk.slot());
+        it.remove();
+      }
+    }
+
     List<Node> fwd = sorted(forwardNodes);
     List<Node> bwd = sorted(backwardNodes);
     Map<Node, Set<Node>> readers = readers(fwd, bwd, forwardSinks, backwardSinks);

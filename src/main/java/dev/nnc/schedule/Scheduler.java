@@ -352,7 +352,9 @@ public final class Scheduler {
     }
 
     private String storeName(Node n) {
-      for (Entry e : entries) if (e.offset() == bufferOf(n) && e.role() != Role.SAVED) return e.name();
+      for (Entry e : entries) {
+        if (e.offset() == bufferOf(n) && e.role() != Role.SAVED) return e.role() == Role.GRADIENT ? "d" + e.name() : e.name();
+      }
       return "saved";
     }
 

@@ -36,28 +36,34 @@ public final class Nnc {
    * What to compile: which model, which variable to differentiate (null: the objective), whether
    * to differentiate at all, and the batch size the class is specialised for.
    */
-  public record Options(String model, String objective, boolean differentiate, int batch, Dtype dtype, boolean parametersOnly) {
-    public static final Options DEFAULT = new Options(null, null, true, 1, Dtype.F64, false);
+  public record Options(String model, String objective, boolean differentiate, int batch, Dtype dtype,
+      boolean parametersOnly, boolean expand) {
+    public static final Options DEFAULT = new Options(null, null, true, 1, Dtype.F64, false, false);
 
     public Options withModel(String m) {
-      return new Options(m, objective, differentiate, batch, dtype, parametersOnly);
+      return new Options(m, objective, differentiate, batch, dtype, parametersOnly, expand);
     }
 
     public Options withObjective(String o) {
-      return new Options(model, o, differentiate, batch, dtype, parametersOnly);
+      return new Options(model, o, differentiate, batch, dtype, parametersOnly, expand);
     }
 
     public Options withBatch(int b) {
-      return new Options(model, objective, differentiate, b, dtype, parametersOnly);
+      return new Options(model, objective, differentiate, b, dtype, parametersOnly, expand);
     }
 
     public Options withDtype(Dtype d) {
-      return new Options(model, objective, differentiate, batch, d, parametersOnly);
+      return new Options(model, objective, differentiate, batch, d, parametersOnly, expand);
     }
 
     /** Gradients for the parameters only, as training needs (SPEC.md: "Gradients are taken for parameters only"). */
     public Options withParametersOnly() {
-      return new Options(model, objective, differentiate, batch, dtype, true);
+      return new Options(model, objective, differentiate, batch, dtype, true, expand);
+    }
+
+    /** Composite functions (sigmoid, tanh, softmax, ...) lowered to primitives, as the lecture draws them. */
+    public Options withExpand() {
+      return new Options(model, objective, differentiate, batch, dtype, parametersOnly, true);
     }
   }
 
@@ -70,7 +76,7 @@ public final class Nnc {
   }
 
   public static Compilation compile(SourceFile source, Options options) {
-    Program lowered = Lowerer.lower(Parser.parse(source), options.model());
+    Program lowered = Lowerer.lower(Parser.parse(source), options.model(), options.expand());
     if (options.objective() != null) lowered = lowered.withObjective(checkedObjective(lowered, options.objective()));
     if (options.differentiate() && lowered.objective() != null) checkScalarObjective(lowered);
     Backward rawBackward = options.differentiate() && lowered.objective() != null ? Differentiator.differentiate(lowered, options.batch()) : null;

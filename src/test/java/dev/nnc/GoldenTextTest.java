@@ -27,6 +27,18 @@ class GoldenTextTest {
         .flatMap(example -> VIEWS.keySet().stream().sorted().map(view -> Arguments.of(example, view)));
   }
 
+  /** The lecture's step-by-step sigmoid backward: 1/x, +1, exp, ·(−1), with its numbers. */
+  @org.junit.jupiter.api.Test
+  void expandedSigmoidNeuronShowsTheLecturesChain() {
+    String text = Cli.run("show", "--expand", "--grad", "examples/lecture/neuron.nn", "--at", "w0=2", "x0=-1", "w1=-3", "x1=-2", "w2=-3").out();
+    Golden.check(Golden.ROOT.resolve("lecture/neuron.expand.grad.txt"), text);
+    org.junit.jupiter.api.Assertions.assertAll(
+        () -> com.google.common.truth.Truth.assertThat(text).contains("dt7 = -1 / (t7 * t7)                    # chain rule: -0.534446645388523"),
+        () -> com.google.common.truth.Truth.assertThat(text).contains("dt6 = dt7                               # add distributes: -0.534446645388523"),
+        () -> com.google.common.truth.Truth.assertThat(text).contains("dt5 = dt7 * t6                          # chain rule: -0.19661193324148188"),
+        () -> com.google.common.truth.Truth.assertThat(text).contains("dt4 = -dt5                              # chain rule: 0.19661193324148188"));
+  }
+
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("cases")
   void matchesGolden(Path example, String view) {

@@ -45,6 +45,11 @@ final class ShowCommand implements Callable<Integer>, Main.HasCommonOptions {
   @Option(names = "--no-opt", description = "Show the program before simplification.")
   boolean noOpt;
 
+  @Option(names = "--expand", description = "Lower composite functions (sigmoid, tanh, softmax, ...) to primitives, as the lecture draws them.")
+  boolean expand;
+
+  @picocli.CommandLine.Mixin PointOptions point;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -54,22 +59,41 @@ final class ShowCommand implements Callable<Integer>, Main.HasCommonOptions {
 
   @Override
   public Integer call() {
-    Compilation c = program.compile(Nnc.Options.DEFAULT);
+    Compilation c = program.compile(expand ? Nnc.Options.DEFAULT.withExpand() : Nnc.Options.DEFAULT);
+    ProgramOptions.warn(c, spec.commandLine().getErr());
+    dev.nnc.ir.Program shown = noOpt ? c.lowered() : c.program();
+    java.util.Map<dev.nnc.ir.Node, Double> values = values(c, shown);
     String text;
     if (view.grad) {
       Objectives.require(c, "show --grad");
-      text = noOpt ? GradPrinter.print(c.lowered(), c.rawBackward()) : GradPrinter.print(c.program(), c.backward());
+      text = GradPrinter.print(shown, noOpt ? c.rawBackward() : c.backward(), values);
     } else if (view.java) {
       text = dev.nnc.schedule.KernelPrinter.print(c.kernel(), "double");
     } else if (view.bytecode) {
       text = bytecode(c.classBytes());
     } else {
-      text = IrPrinter.print(noOpt ? c.lowered() : c.program());
+      text = IrPrinter.print(shown, values);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (common.json) out.println(Json.write(java.util.Map.of("text", text)));
     else out.print(text);
     return 0;
+  }
+
+  /** Every node's value at the --at point (scalar programs), or none when no point is given. */
+  private java.util.Map<dev.nnc.ir.Node, Double> values(Compilation c, dev.nnc.ir.Program shown) {
+    if (point.at.isEmpty() && point.atFile == null) return java.util.Map.of();
+    java.util.List<String> drawn = new java.util.ArrayList<>();
+    dev.nnc.runtime.Workspace ws = point.workspace(c.compiled(), common.seed, drawn);
+    Objectives.noteDrawn(drawn, common.seed, spec.commandLine().getErr());
+    java.util.Map<String, Double> leaves = new java.util.HashMap<>();
+    for (dev.nnc.ir.Leaf leaf : shown.leaves()) {
+      if (leaf.node().shape().isScalar()) leaves.put(leaf.name(), ws.leafValue(leaf.name()));
+    }
+    java.util.List<dev.nnc.ir.Node> roots = new java.util.ArrayList<>(shown.variables().values());
+    dev.nnc.autodiff.Backward b = noOpt ? c.rawBackward() : c.backward();
+    if (b != null) for (var s : b.stmts()) roots.add(s.value());
+    return dev.nnc.ir.Evaluator.evaluate(roots, leaves);
   }
 
   static String bytecode(byte[] classBytes) {

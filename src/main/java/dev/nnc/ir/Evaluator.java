@@ -56,6 +56,30 @@ public final class Evaluator {
     return OptionalDouble.of(apply(node.op(), node.attr(), args));
   }
 
+  /**
+   * The value of every node of {@code roots}' graph at a point (the leaves' values), for the
+   * annotated views of {@code nnc show --at}; empty when a node is a tensor op (scalar programs only).
+   */
+  public static java.util.Map<Node, Double> evaluate(java.util.List<Node> roots, java.util.Map<String, Double> leaves) {
+    java.util.Map<Node, Double> values = new java.util.HashMap<>();
+    for (Node n : Graph.reachable(roots)) {
+      if (n.isConst()) {
+        values.put(n, n.attr());
+      } else if (n.op().isLeaf()) {
+        Double v = leaves.get(n.name());
+        if (v == null) return java.util.Map.of();
+        values.put(n, v);
+      } else if (n.op().isElementwise() && n.shape().isScalar()) {
+        double[] args = new double[n.inputs().size()];
+        for (int i = 0; i < args.length; i++) args[i] = values.get(n.input(i));
+        values.put(n, n.op() == Op.EXPAND ? args[0] : apply(n.op(), n.attr(), args));
+      } else {
+        return java.util.Map.of();
+      }
+    }
+    return values;
+  }
+
   private static Object[] box(double[] values) {
     Object[] boxed = new Object[values.length];
     for (int i = 0; i < values.length; i++) boxed[i] = values[i];

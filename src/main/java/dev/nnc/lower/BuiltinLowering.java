@@ -31,6 +31,9 @@ final class BuiltinLowering {
     void warn(Span span, String message);
 
     void lossCall(Node loss, Prediction prediction);
+
+    /** Whether composites are lowered to primitives ({@code --expand}). */
+    boolean expand();
   }
 
   private BuiltinLowering() {}
@@ -38,6 +41,12 @@ final class BuiltinLowering {
   static Node lower(Builtin builtin, Ast.Call call, Ast.Expr[] args, Context cx) {
     Span at = call.span();
     String name = builtin.name();
+    if (cx.expand() && Expansions.has(name)) {
+      Node[] inputs = new Node[args.length];
+      for (int i = 0; i < args.length; i++) if (args[i] != null) inputs[i] = cx.node(args[i]);
+      double alpha = args.length > 1 && args[1] != null ? cx.constant(args[1], "the alpha of " + name) : builtin.defaults().size() > 1 && builtin.defaults().get(1) != null ? builtin.defaults().get(1) : 0;
+      return Expansions.expand(name, inputs[0], alpha, (op, attr, in) -> cx.apply(at, op, attr, in), cx.graph());
+    }
     if (builtin.op() != null) {
       Op op = builtin.op();
       Node[] inputs = new Node[op.arity];

@@ -58,8 +58,12 @@ public final class Lowerer {
   private Span preludeCall;
   private String lastAssigned;
 
-  private Lowerer(SourceFile source) {
+  /** Whether composite functions are lowered to primitives ({@code --expand}). */
+  private final boolean expand;
+
+  private Lowerer(SourceFile source, boolean expand) {
     this.source = source;
+    this.expand = expand;
   }
 
   /**
@@ -67,7 +71,12 @@ public final class Lowerer {
    * top-level statements of a file without models.
    */
   public static Program lower(Ast.Program ast, String modelName) {
-    return new Lowerer(ast.source()).run(ast, modelName);
+    return lower(ast, modelName, false);
+  }
+
+  /** As {@link #lower(Ast.Program, String)}; with {@code expand}, composites become primitives. */
+  public static Program lower(Ast.Program ast, String modelName, boolean expand) {
+    return new Lowerer(ast.source(), expand).run(ast, modelName);
   }
 
   private Program run(Ast.Program ast, String modelName) {
@@ -374,6 +383,10 @@ public final class Lowerer {
 
       public void lossCall(Node loss, Prediction prediction) {
         lossCalls.put(loss, prediction);
+      }
+
+      public boolean expand() {
+        return expand;
       }
     });
   }

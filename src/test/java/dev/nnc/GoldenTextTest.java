@@ -20,6 +20,7 @@ class GoldenTextTest {
       "grad", new String[] {"show", "--grad"},
       "noopt.grad", new String[] {"show", "--grad", "--no-opt"},
       "java", new String[] {"show", "--java"},
+      "dot", new String[] {"show", "--dot"},
       "bytecode", new String[] {"show", "--bytecode"});
 
   static Stream<Arguments> cases() throws IOException {
@@ -37,6 +38,14 @@ class GoldenTextTest {
         () -> com.google.common.truth.Truth.assertThat(text).contains("dt6 = dt7                               # add distributes: -0.534446645388523"),
         () -> com.google.common.truth.Truth.assertThat(text).contains("dt5 = dt7 * t6                          # chain rule: -0.19661193324148188"),
         () -> com.google.common.truth.Truth.assertThat(text).contains("dt4 = -dt5                              # chain rule: 0.19661193324148188"));
+  }
+
+  /** The lecture's slide: values (green) and gradients (red) on the edges of the gate-by-gate neuron. */
+  @org.junit.jupiter.api.Test
+  void dotWithValuesAndGradients() {
+    String text = Cli.run("show", "--dot", "examples/lecture/neuron_gates.nn", "--at", "w0=2", "x0=-1", "w1=-3", "x1=-2", "w2=-3").out();
+    Golden.check(Golden.ROOT.resolve("lecture/neuron_gates.at.dot.txt"), text);
+    com.google.common.truth.Truth.assertThat(text).contains("-> n13 [label=<<font color=\"darkgreen\">1.37</font><br/><font color=\"red\">-0.53</font>>]");
   }
 
   @ParameterizedTest(name = "{0} {1}")

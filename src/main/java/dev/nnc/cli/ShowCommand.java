@@ -40,10 +40,16 @@ final class ShowCommand implements Callable<Integer>, Main.HasCommonOptions {
 
     @Option(names = "--bytecode", description = "The generated class, as ASM's Textifier prints it.")
     boolean bytecode;
+
+    @Option(names = "--dot", description = "A Graphviz graph in the lecture's style; with --at, values (green) and gradients (red) on its edges.")
+    boolean dot;
   }
 
   @Option(names = "--no-opt", description = "Show the program before simplification.")
   boolean noOpt;
+
+  @Option(names = "--svg", paramLabel = "OUT.svg", description = "With --dot: render the graph with Graphviz's dot into this file.")
+  java.nio.file.Path svg;
 
   @Option(names = "--expand", description = "Lower composite functions (sigmoid, tanh, softmax, ...) to primitives, as the lecture draws them.")
   boolean expand;
@@ -67,6 +73,12 @@ final class ShowCommand implements Callable<Integer>, Main.HasCommonOptions {
     if (view.grad) {
       Objectives.require(c, "show --grad");
       text = GradPrinter.print(shown, noOpt ? c.rawBackward() : c.backward(), values);
+    } else if (view.dot) {
+      text = dev.nnc.plot.GraphDot.print(shown, noOpt ? c.rawBackward() : c.backward(), values);
+      if (svg != null) {
+        Graphviz.render(text, svg);
+        return 0;
+      }
     } else if (view.java) {
       text = dev.nnc.schedule.KernelPrinter.print(c.kernel(), "double");
     } else if (view.bytecode) {

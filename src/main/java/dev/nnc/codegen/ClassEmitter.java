@@ -39,7 +39,6 @@ import org.objectweb.asm.Type;
 public final class ClassEmitter {
   private static final String OPS = Type.getInternalName(ScalarOps.class);
   private static final int ARENA = 1;
-  private static final int FIRST_LOCAL = 2;
 
   private ClassEmitter() {}
 
@@ -50,10 +49,59 @@ public final class ClassEmitter {
     cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, name, null, "java/lang/Object", new String[] {kernel});
     cw.visitSource(fileName(program.sourceName()), null);
     constructor(cw);
-    new MethodEmitter(cw, program.forward(), dtype).emit();
-    new MethodEmitter(cw, program.backward(), dtype).emit();
+    for (KernelProgram.Method m : List.of(program.forward(), program.backward())) method(cw, name, m, dtype);
     cw.visitEnd();
     return cw.toByteArray();
+  }
+
+  /**
+   * A method whose steps would pass {@link #METHOD_BUDGET} bytes is split: its steps go, in order,
+   * into private parts {@code forward$0, forward$1, ...} that the public method calls, so every
+   * method stays under HotSpot's 8000-byte limit for JIT compilation. A step never spans parts:
+   * values crossing steps are in the arena.
+   */
+  private static void method(ClassWriter cw, String className, KernelProgram.Method m, Dtype dtype) {
+    List<List<Step>> parts = new ArrayList<>();
+    List<Step> part = new ArrayList<>();
+    int size = 0;
+    for (Step step : m.steps()) {
+      int estimate = estimatedBytes(step);
+      if (!part.isEmpty() && size + estimate > METHOD_BUDGET) {
+        parts.add(part);
+        part = new ArrayList<>();
+        size = 0;
+      }
+      part.add(step);
+      size += estimate;
+    }
+    parts.add(part);
+    String desc = "(" + (dtype == Dtype.F32 ? "[F" : "[D") + ")V";
+    if (parts.size() == 1) {
+      new MethodEmitter(cw, m.name(), ACC_PUBLIC | ACC_FINAL, parts.get(0), m.locals(), dtype).emit();
+      return;
+    }
+    MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, m.name(), desc, null, null);
+    mv.visitCode();
+    for (int i = 0; i < parts.size(); i++) {
+      String partName = m.name() + "$" + i;
+      new MethodEmitter(cw, partName, ACC_PRIVATE | ACC_STATIC, parts.get(i), m.locals(), dtype).emit();
+      mv.visitVarInsn(ALOAD, ARENA);
+      mv.visitMethodInsn(INVOKESTATIC, className, partName, desc, false);
+    }
+    mv.visitInsn(RETURN);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
+  /** Bytes of code under 8000 that a method may hold, with room for what the estimate misses. */
+  static final int METHOD_BUDGET = 6000;
+
+  /** A generous estimate of a step's bytecode: loads and stores compute an index, calls push args. */
+  private static int estimatedBytes(Step step) {
+    if (step instanceof Call c) return 8 + 4 * c.args().size();
+    int bytes = 30;
+    for (Instr instr : ((Region) step).body()) bytes += instr instanceof Compute ? 16 : 24;
+    return bytes;
   }
 
   private static void constructor(ClassWriter cw) {
@@ -68,7 +116,7 @@ public final class ClassEmitter {
 
   /** Emits one method; the loop counters b and j live after the program's double locals. */
   private static final class MethodEmitter {
-    private final KernelProgram.Method method;
+    private final List<Step> steps;
     private final MethodVisitor mv;
     private final boolean f32;
     private final String arrayDesc;
@@ -78,28 +126,34 @@ public final class ClassEmitter {
     private int line;
     private boolean usesCounters;
 
-    MethodEmitter(ClassWriter cw, KernelProgram.Method method, Dtype dtype) {
-      this.method = method;
+    /** Emits {@code steps} as a method {@code name}; a static part takes the arena as local 0. */
+    MethodEmitter(ClassWriter cw, String name, int access, List<Step> steps, int locals, Dtype dtype) {
+      this.steps = steps;
       this.f32 = dtype == Dtype.F32;
       this.arrayDesc = f32 ? "[F" : "[D";
-      this.mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, method.name(), "(" + arrayDesc + ")V", null, null);
-      this.b = FIRST_LOCAL + 2 * method.locals();
+      this.mv = cw.visitMethod(access, name, "(" + arrayDesc + ")V", null, null);
+      this.arena = (access & ACC_STATIC) != 0 ? 0 : 1;
+      this.firstLocal = arena + 1;
+      this.b = firstLocal + 2 * locals;
       this.j = b + 1;
     }
+
+    private final int arena;
+    private final int firstLocal;
 
     void emit() {
       mv.visitParameter("arena", 0);
       mv.visitCode();
       Label start = new Label();
       mv.visitLabel(start);
-      for (Step step : method.steps()) {
+      for (Step step : steps) {
         if (step instanceof Region r) region(r);
         else call((Call) step);
       }
       mv.visitInsn(RETURN);
       Label end = new Label();
       mv.visitLabel(end);
-      mv.visitLocalVariable("arena", arrayDesc, null, start, end, ARENA);
+      mv.visitLocalVariable("arena", arrayDesc, null, start, end, arena);
       for (Local l : declared) mv.visitLocalVariable(l.name(), "D", null, start, end, local(l));
       if (usesCounters) {
         mv.visitLocalVariable("example", "I", null, start, end, b);
@@ -171,7 +225,7 @@ public final class ClassEmitter {
 
     /** Pushes the arena and the element's index: base + b·batchStride + index(j). */
     private void index(Access a, boolean loopB, boolean loopJ) {
-      mv.visitVarInsn(ALOAD, ARENA);
+      mv.visitVarInsn(ALOAD, arena);
       pushInt(mv, a.base());
       if (loopB && a.batchStride() != 0) {
         mv.visitVarInsn(ILOAD, b);
@@ -206,7 +260,7 @@ public final class ClassEmitter {
     private void call(Call c) {
       lineNumber(c.line());
       for (Object arg : c.args()) {
-        if (arg == KernelProgram.ARENA) mv.visitVarInsn(ALOAD, ARENA);
+        if (arg == KernelProgram.ARENA) mv.visitVarInsn(ALOAD, arena);
         else if (arg instanceof Integer i) pushInt(mv, i);
         else if (arg instanceof Double d) pushDouble(d);
         else if (arg instanceof Boolean z) mv.visitInsn(z ? ICONST_1 : ICONST_0);
@@ -256,6 +310,10 @@ public final class ClassEmitter {
       declared.add(l);
       return local(l);
     }
+
+    private int local(Local l) {
+      return firstLocal + 2 * l.index();
+    }
   }
 
   private static void pushInt(MethodVisitor mv, int v) {
@@ -263,10 +321,6 @@ public final class ClassEmitter {
     else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) mv.visitIntInsn(BIPUSH, v);
     else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) mv.visitIntInsn(SIPUSH, v);
     else mv.visitLdcInsn(v);
-  }
-
-  private static int local(Local local) {
-    return FIRST_LOCAL + 2 * local.index();
   }
 
   private static String fileName(String path) {

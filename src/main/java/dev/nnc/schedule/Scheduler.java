@@ -255,7 +255,8 @@ public final class Scheduler {
       Domain open = null;
       for (Node n : nodes) {
         boolean fuses = n.op().isElementwise();
-        if (!fuses || open == null || !open.equals(domain(n))) {
+        boolean full = !groups.isEmpty() && groups.get(groups.size() - 1).size() >= MAX_REGION;
+        if (!fuses || open == null || !open.equals(domain(n)) || full) {
           groups.add(new ArrayList<>());
           open = fuses ? domain(n) : null;
         }
@@ -494,6 +495,13 @@ public final class Scheduler {
       return span == null ? 0 : span.line();
     }
   }
+
+  /**
+   * The most nodes one region fuses. A region is emitted as one stretch of bytecode, and HotSpot
+   * compiles no method over 8000 bytes; at about 10 bytes a node, regions of this size can be
+   * spread over methods that all stay under it (ClassEmitter does that).
+   */
+  static final int MAX_REGION = 200;
 
   private static final String ROWS = "dev/nnc/runtime/kernels/RowKernels";
   private static final String MATMUL = "dev/nnc/runtime/kernels/MatMul";

@@ -63,6 +63,9 @@ final class TrainCommand implements Callable<Integer>, Main.HasCommonOptions {
   @Option(names = "--dtype", defaultValue = "f32", paramLabel = "f32|f64", description = "Precision (default: ${DEFAULT-VALUE}).")
   String dtype;
 
+  @Option(names = "--threads", defaultValue = "1", description = "Threads (default: ${DEFAULT-VALUE}; this version computes on one).")
+  int threads;
+
   @Option(names = "--save", required = true, paramLabel = "WEIGHTS", description = "Where to save the weights (written atomically).")
   Path save;
 
@@ -76,6 +79,7 @@ final class TrainCommand implements Callable<Integer>, Main.HasCommonOptions {
   @Override
   public Integer call() throws IOException {
     if (epochs < 1 || batch < 1) throw new UsageException("--epochs and --batch must be at least 1");
+    if (threads != 1) throw new UsageException("--threads: this version of nnc computes on one thread; give --threads 1");
     ModelSession session = new ModelSession(program.read(), program.model, Options.dtype(dtype), spec.commandLine().getErr());
     BatchRunner full = session.runner(batch, common.seed);
     if (full.program().objective() == null) throw new UsageException("train needs an objective: assign loss = ... in the model");

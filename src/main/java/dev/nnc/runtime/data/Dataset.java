@@ -24,7 +24,12 @@ public record Dataset(String file, int rows, int featureColumns, double[] featur
   public static Dataset read(Path path, String labelColumn, CompiledProgram program, boolean labelRequired) {
     int features = 0;
     for (ArenaLayout.Entry e : program.layout().withRole(Role.INPUT)) features += e.length() / program.batch();
-    ArenaLayout.Entry declared = single(program.layout(), Role.LABEL);
+    ArenaLayout.Entry declared;
+    try {
+      declared = single(program.layout(), Role.LABEL);
+    } catch (IllegalArgumentException e) {
+      throw new DataException(path.toString(), 1, 1, e.getMessage());
+    }
     int expected = features;
     boolean[] withLabel = {declared != null};
     CsvTable table = CsvTable.read(path, header -> {

@@ -19,17 +19,24 @@ public sealed interface Arena {
   /** Copies {@code count} values from {@code src[from]} to this arena at {@code to}. */
   void copyIn(double[] src, int from, int to, int count);
 
-  /** The parameters and their gradients, for an optimizer: both live in this one array. */
+  /**
+   * The parameters and their gradients, for an optimizer: both live in this one array. Made with
+   * the arena, so the per-step call allocates nothing even before C2 has compiled the caller.
+   */
   ParameterStore store();
 
   Dtype dtype();
 
   static Arena of(Object kernel, int size) {
-    if (kernel instanceof KernelF32 k) return new F32(new float[size], k);
-    return new F64(new double[size], (KernelF64) kernel);
+    if (kernel instanceof KernelF32 k) {
+      float[] data = new float[size];
+      return new F32(data, k, ParameterStore.f32(data, data));
+    }
+    double[] data = new double[size];
+    return new F64(data, (KernelF64) kernel, ParameterStore.f64(data, data));
   }
 
-  record F64(double[] data, KernelF64 kernel) implements Arena {
+  record F64(double[] data, KernelF64 kernel, ParameterStore store) implements Arena {
     public void forward() {
       kernel.forward(data);
     }
@@ -50,16 +57,12 @@ public sealed interface Arena {
       System.arraycopy(src, from, data, to, count);
     }
 
-    public ParameterStore store() {
-      return ParameterStore.f64(data, data);
-    }
-
     public Dtype dtype() {
       return Dtype.F64;
     }
   }
 
-  record F32(float[] data, KernelF32 kernel) implements Arena {
+  record F32(float[] data, KernelF32 kernel, ParameterStore store) implements Arena {
     public void forward() {
       kernel.forward(data);
     }
@@ -78,10 +81,6 @@ public sealed interface Arena {
 
     public void copyIn(double[] src, int from, int to, int count) {
       for (int i = 0; i < count; i++) data[to + i] = (float) src[from + i];
-    }
-
-    public ParameterStore store() {
-      return ParameterStore.f32(data, data);
     }
 
     public Dtype dtype() {

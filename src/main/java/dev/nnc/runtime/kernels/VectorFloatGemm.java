@@ -3,6 +3,8 @@ package dev.nnc.runtime.kernels;
 import static dev.nnc.runtime.kernels.VectorMicroKernel.COLS;
 import static dev.nnc.runtime.kernels.VectorMicroKernel.ROWS;
 
+import java.util.Arrays;
+
 /**
  * Cache-blocked GEMM around {@link VectorMicroKernel} (the GotoBLAS/BLIS loop nest).
  *
@@ -29,7 +31,8 @@ final class VectorFloatGemm extends FloatGemm {
   private static final class Workspace {
     final float[] packedA = new float[ROWS * BLOCK_DEPTH];
     final float[] packedB = new float[BLOCK_DEPTH * roundUp(BLOCK_COLS, COLS)];
-    final float[] spill = new float[COLS];
+    /** Receives tiles cut short by the bottom or right edge of C. */
+    final float[] edgeTile = new float[ROWS * COLS];
   }
 
   private VectorFloatGemm() {}
@@ -44,6 +47,12 @@ final class VectorFloatGemm extends FloatGemm {
       float[] b, int bOff, int bRowStride, int bColStride,
       float[] c, int cOff, int ldc, boolean accumulate) {
     Workspace work = WORKSPACE.get();
+    // The micro-kernel only adds, so a product that overwrites C starts from zero.
+    if (!accumulate) {
+      for (int i = 0; i < m; i++) {
+        Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
+      }
+    }
     // Equal depth blocks (784 = 4 × 196, not 3 × 256 + 16) keep every block long.
     int depthBlocks = ceilDiv(k, BLOCK_DEPTH);
     int depthStep = ceilDiv(k, depthBlocks);
@@ -51,8 +60,6 @@ final class VectorFloatGemm extends FloatGemm {
       int blockCols = Math.min(BLOCK_COLS, n - jc);
       for (int pc = 0; pc < k; pc += depthStep) {
         int depth = Math.min(depthStep, k - pc);
-        // The first depth block overwrites C unless the caller asked to accumulate.
-        boolean add = accumulate || pc > 0;
         PanelPacker.pack(depth, blockCols, COLS, b, bOff + pc * bRowStride + jc * bColStride,
             bRowStride, bColStride, work.packedB);
         for (int ic = 0; ic < m; ic += ROWS) {
@@ -60,11 +67,33 @@ final class VectorFloatGemm extends FloatGemm {
           PanelPacker.pack(depth, rows, ROWS, a, aOff + ic * aRowStride + pc * aColStride,
               aColStride, aRowStride, work.packedA);
           for (int jr = 0; jr < blockCols; jr += COLS) {
-            VectorMicroKernel.multiply(depth, work.packedA, work.packedB, jr * depth,
-                c, cOff + ic * ldc + jc + jr, ldc, rows, Math.min(COLS, blockCols - jr), add,
-                work.spill);
+            int cols = Math.min(COLS, blockCols - jr);
+            int at = cOff + ic * ldc + jc + jr;
+            if (rows == ROWS && cols == COLS) {
+              VectorMicroKernel.multiplyAdd(depth, work.packedA, work.packedB, jr * depth,
+                  c, at, ldc);
+            } else {
+              multiplyAddEdge(depth, work, jr * depth, c, at, ldc, rows, cols);
+            }
           }
         }
+      }
+    }
+  }
+
+  /**
+   * A tile that C's edge cuts to {@code rows}×{@code cols}: the full tile goes to a scratch tile
+   * and its used corner is added to C with scalar code (masked vector stores would allocate their
+   * masks on Java 17).
+   */
+  private static void multiplyAddEdge(int depth, Workspace work, int bOff, float[] c, int at,
+      int ldc, int rows, int cols) {
+    float[] tile = work.edgeTile;
+    Arrays.fill(tile, 0f);
+    VectorMicroKernel.multiplyAdd(depth, work.packedA, work.packedB, bOff, tile, 0, COLS);
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < cols; j++) {
+        c[at + i * ldc + j] += tile[i * COLS + j];
       }
     }
   }

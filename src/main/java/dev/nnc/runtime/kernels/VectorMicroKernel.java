@@ -10,6 +10,13 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Shape: each step along k loads two vectors of B and broadcasts six scalars of A, feeding
  * twelve independent FMAs. Twelve accumulators hide the 4-cycle FMA latency with room to spare,
  * and 12 + 2 + 1 = 15 of the 32 vector registers leave C2 no reason to spill.
+ *
+ * <p>C2 turns vectors into registers only when every Vector API call in this method is inlined
+ * into it; a vector passed to a call it did not inline is boxed on the heap, and the boxes then
+ * cost more than the arithmetic. Each call inlines a deep tree, so the method is close to C2's
+ * per-compilation node budget (NodeCountInliningCutoff): it therefore has a single path with no
+ * edge cases, which the caller handles with a scratch tile. (With a branch per row for partial
+ * tiles the last row's store fell over the budget as soon as a program reached both branches.)
  */
 final class VectorMicroKernel {
   static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
@@ -22,17 +29,20 @@ final class VectorMicroKernel {
   private VectorMicroKernel() {}
 
   /**
-   * Computes the product of the packed ROWS-wide panel of A at the start of {@code packedA} and
-   * the packed COLS-wide panel of B at {@code bOff} (both laid out by {@link PanelPacker}), and
-   * stores it into, or adds it to, the top-left {@code rows}×{@code cols} corner of the tile of C
-   * at {@code cOff}. {@code spill} (COLS floats) receives the vectors of a row that is cut short
-   * by the right edge of C.
+   * Adds the product of the packed ROWS-wide panel of A at the start of {@code packedA} and the
+   * packed COLS-wide panel of B at {@code bOff} (both laid out by {@link PanelPacker}) to the
+   * whole ROWS×COLS tile of C at {@code cOff}.
    */
-  static void multiply(int depth, float[] packedA, float[] packedB, int bOff,
-      float[] c, int cOff, int ldc, int rows, int cols, boolean add, float[] spill) {
-    FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00;
-    FloatVector c10 = c00, c11 = c00, c20 = c00, c21 = c00;
-    FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+  static void multiplyAdd(int depth, float[] packedA, float[] packedB, int bOff,
+      float[] c, int cOff, int ldc) {
+    // The tile of C starts the sums: loading and storing it once each is the fewest Vector API
+    // calls (and so the smallest inline tree) that can add the product to it.
+    FloatVector c00 = load(c, cOff), c01 = load(c, cOff + LANES);
+    FloatVector c10 = load(c, cOff + ldc), c11 = load(c, cOff + ldc + LANES);
+    FloatVector c20 = load(c, cOff + 2 * ldc), c21 = load(c, cOff + 2 * ldc + LANES);
+    FloatVector c30 = load(c, cOff + 3 * ldc), c31 = load(c, cOff + 3 * ldc + LANES);
+    FloatVector c40 = load(c, cOff + 4 * ldc), c41 = load(c, cOff + 4 * ldc + LANES);
+    FloatVector c50 = load(c, cOff + 5 * ldc), c51 = load(c, cOff + 5 * ldc + LANES);
     int ai = 0;
     int bi = bOff;
     for (int p = 0; p < depth; p++, ai += ROWS, bi += COLS) {
@@ -57,32 +67,21 @@ final class VectorMicroKernel {
       c50 = a.fma(b0, c50);
       c51 = a.fma(b1, c51);
     }
-    storeRow(c00, c01, c, cOff, cols, add, spill);
-    if (rows > 1) storeRow(c10, c11, c, cOff + ldc, cols, add, spill);
-    if (rows > 2) storeRow(c20, c21, c, cOff + 2 * ldc, cols, add, spill);
-    if (rows > 3) storeRow(c30, c31, c, cOff + 3 * ldc, cols, add, spill);
-    if (rows > 4) storeRow(c40, c41, c, cOff + 4 * ldc, cols, add, spill);
-    if (rows > 5) storeRow(c50, c51, c, cOff + 5 * ldc, cols, add, spill);
+    c00.intoArray(c, cOff);
+    c01.intoArray(c, cOff + LANES);
+    c10.intoArray(c, cOff + ldc);
+    c11.intoArray(c, cOff + ldc + LANES);
+    c20.intoArray(c, cOff + 2 * ldc);
+    c21.intoArray(c, cOff + 2 * ldc + LANES);
+    c30.intoArray(c, cOff + 3 * ldc);
+    c31.intoArray(c, cOff + 3 * ldc + LANES);
+    c40.intoArray(c, cOff + 4 * ldc);
+    c41.intoArray(c, cOff + 4 * ldc + LANES);
+    c50.intoArray(c, cOff + 5 * ldc);
+    c51.intoArray(c, cOff + 5 * ldc + LANES);
   }
 
-  /** Writes the first {@code cols} lanes of (left, right) to C, or adds them to it. */
-  private static void storeRow(FloatVector left, FloatVector right, float[] c, int at, int cols,
-      boolean add, float[] spill) {
-    if (cols == COLS) {
-      if (add) {
-        left = left.add(FloatVector.fromArray(SPECIES, c, at));
-        right = right.add(FloatVector.fromArray(SPECIES, c, at + LANES));
-      }
-      left.intoArray(c, at);
-      right.intoArray(c, at + LANES);
-      return;
-    }
-    // Masked stores would allocate their masks on Java 17; a scalar tail through a spill row
-    // stays allocation-free and is rare (only the last column strip of C).
-    left.intoArray(spill, 0);
-    right.intoArray(spill, LANES);
-    for (int j = 0; j < cols; j++) {
-      c[at + j] = add ? c[at + j] + spill[j] : spill[j];
-    }
+  private static FloatVector load(float[] c, int at) {
+    return FloatVector.fromArray(SPECIES, c, at);
   }
 }

@@ -76,11 +76,19 @@ public abstract sealed class Optimizer permits Sgd, Momentum, Adam {
           double param = params[p + i];
           params[p + i] = (float) update(slot + i, param, penalty.apply(param, grads[g + i]));
         }
-      } else {
+      } else if (!updateFloats(params, p, grads, g, n)) {
         for (int i = 0; i < n; i++) params[p + i] = (float) update(slot + i, params[p + i], grads[g + i]);
       }
       slot += n;
     }
+  }
+
+  /**
+   * Updates a whole unpenalised block in single precision, as PyTorch's float32 optimizers do, if
+   * this optimizer has such a form (a loop C2 vectorises); returns false to use {@link #update}.
+   */
+  protected boolean updateFloats(float[] params, int p, float[] grads, int g, int n) {
+    return false;
   }
 
   /** Called once before each step's updates, for state shared by all parameters (Adam's step count). */

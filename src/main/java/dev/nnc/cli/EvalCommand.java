@@ -32,6 +32,9 @@ final class EvalCommand implements Callable<Integer>, Main.HasCommonOptions {
   @Option(names = "--weights", required = true, paramLabel = "W", description = "The weights saved by nnc train.")
   Path weightsFile;
 
+  @Option(names = "--boundary", paramLabel = "OUT.svg", description = "For a model of two input features: its decision over the plane, with the rows on it.")
+  Path boundary;
+
   @Option(names = "--batch", defaultValue = "32", description = "Rows per forward pass (default: ${DEFAULT-VALUE}, as train's).")
   int batch;
 
@@ -51,6 +54,12 @@ final class EvalCommand implements Callable<Integer>, Main.HasCommonOptions {
     BatchRunner full = session.runner(batch, common.seed);
     ModelSession.load(full, weights);
     Dataset rows = data.trainAndTest(full.program(), null, common.seed)[data.split == null ? 0 : 1];
+    String boundaryPicture = null;
+    if (boundary != null) {
+      BatchRunner grid = session.runner(DecisionBoundary.CELLS, common.seed);
+      ModelSession.load(grid, weights);
+      boundaryPicture = DecisionBoundary.draw(grid, weights, rows, program.file.getFileName().toString());
+    }
     weights.preprocessing().applyInPlace(rows.features());
     BatchRunner tail = session.tail(rows.rows(), batch, common.seed);
     if (tail != null) ModelSession.load(tail, weights);
@@ -76,6 +85,7 @@ final class EvalCommand implements Callable<Integer>, Main.HasCommonOptions {
         else out.println(Options.summary(document));
       }
     }
+    if (boundaryPicture != null) pictures.put(boundary, boundaryPicture);
     BinaryOptions.write(pictures);
     if (document.get("accuracy") != null) ClassImbalance.warning(evaluation.truth()).ifPresent(w -> spec.commandLine().getErr().println("warning: " + w));
     if (common.json) out.println(Json.write(document));

@@ -66,10 +66,21 @@ final class TrainCommand implements Callable<Integer>, Main.HasCommonOptions {
   @Option(names = "--threads", defaultValue = "1", description = "Threads (default: ${DEFAULT-VALUE}; this version computes on one).")
   int threads;
 
+  @Option(names = "--plot", paramLabel = "OUT.svg", description = "Draw the loss and accuracy per epoch.")
+  Path plot;
+
   @Option(names = "--save", required = true, paramLabel = "WEIGHTS", description = "Where to save the weights (written atomically).")
   Path save;
 
   @Spec CommandSpec spec;
+
+  private static String curves(List<Trainer.Epoch> history) {
+    double[] epochs = history.stream().mapToDouble(Trainer.Epoch::epoch).toArray();
+    double[] loss = history.stream().mapToDouble(Trainer.Epoch::loss).toArray();
+    boolean classifies = history.get(0).accuracy() != null;
+    double[] accuracy = classifies ? history.stream().mapToDouble(e -> e.accuracy()).toArray() : null;
+    return dev.nnc.plot.TrainingPlots.curves(epochs, loss, accuracy);
+  }
 
   @Override
   public CommonOptions common() {
@@ -105,6 +116,7 @@ final class TrainCommand implements Callable<Integer>, Main.HasCommonOptions {
     Map<String, Object> trainMetrics = Evaluation.of(full, tail, train).metrics(0.5);
     Map<String, Object> testMetrics = testRows == null ? null
         : Evaluation.of(full, session.tail(testRows.rows(), batch, common.seed), testRows).metrics(0.5);
+    if (plot != null) BinaryOptions.write(Map.of(plot, curves(history)));
     Map<String, String> metadata = new LinkedHashMap<>();
     metadata.put("seed", Long.toString(common.seed));
     metadata.put("epochs", Integer.toString(epochs));

@@ -28,6 +28,28 @@ public final class Chart {
   private final Axis yAxis;
   private final Corner legendCorner;
   private final List<Series> series = new ArrayList<>();
+  private final List<Point> points = new ArrayList<>();
+  private Heatmap heatmap;
+
+  /** A marker at (x, y) in the data's coordinates. */
+  public record Point(double x, double y, String color) {}
+
+  /**
+   * A field of colours behind the series: {@code colors[i][j]} fills the cell from xs[j] to xs[j+1]
+   * and ys[i] to ys[i+1], as TensorFlow Playground paints a classifier's decision.
+   */
+  public record Heatmap(double[] xs, double[] ys, String[][] colors) {}
+
+  public Chart background(Heatmap h) {
+    this.heatmap = h;
+    return this;
+  }
+
+  /** Adds markers, drawn over everything but the frame and legend. */
+  public Chart add(List<Point> markers) {
+    points.addAll(markers);
+    return this;
+  }
 
   public Chart(String title, Axis xAxis, Axis yAxis, Corner legendCorner) {
     this.title = title;
@@ -48,16 +70,30 @@ public final class Chart {
     Svg svg = new Svg(WIDTH, HEIGHT);
     svg.rect(0, 0, WIDTH, HEIGHT, "fill=\"white\"");
     svg.text(WIDTH / 2.0, TOP / 2.0 + 6, title, "text-anchor=\"middle\" font-size=\"17\" font-weight=\"bold\" fill=\"" + TEXT_COLOR + "\"");
+    if (heatmap != null) drawHeatmap(svg, x, y);
     drawGridAndTicks(svg, x, y);
     for (Series s : series) drawSeries(svg, s, x, y);
+    for (Point p : points) svg.circle(x.map(p.x()), y.map(p.y()), 3.5, "fill=\"" + p.color() + "\" stroke=\"white\" stroke-width=\"1\"");
     svg.rect(LEFT, TOP, WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM, "fill=\"none\" stroke=\"#444444\"");
     drawAxisLabels(svg);
     drawLegend(svg);
     return svg.finish();
   }
 
+  private void drawHeatmap(Svg svg, LinearScale x, LinearScale y) {
+    for (int i = 0; i + 1 < heatmap.ys().length; i++) {
+      for (int j = 0; j + 1 < heatmap.xs().length; j++) {
+        double left = x.map(heatmap.xs()[j]);
+        double top = y.map(heatmap.ys()[i + 1]);
+        // A hair of overlap hides the seams a renderer leaves between adjacent cells.
+        svg.rect(left, top, x.map(heatmap.xs()[j + 1]) - left + 0.5, y.map(heatmap.ys()[i]) - top + 0.5,
+            "fill=\"" + heatmap.colors()[i][j] + "\" stroke=\"none\"");
+      }
+    }
+  }
+
   private void drawGridAndTicks(Svg svg, LinearScale x, LinearScale y) {
-    String grid = "stroke=\"#e4e4e4\"";
+    String grid = heatmap == null ? "stroke=\"#e4e4e4\"" : "stroke=\"#ffffff\" stroke-opacity=\"0.35\"";
     String tick = "stroke=\"#444444\"";
     String labels = "font-size=\"12\" fill=\"" + TEXT_COLOR + "\"";
     for (double value : x.ticks()) {

@@ -34,6 +34,11 @@ final class Svg {
     out.append("\" ").append(attributes).append("/>\n");
   }
 
+  void circle(double cx, double cy, double r, String attributes) {
+    out.append("<circle cx=\"").append(number(cx)).append("\" cy=\"").append(number(cy)).append("\" r=\"").append(number(r))
+        .append("\" ").append(attributes).append("/>\n");
+  }
+
   void text(double x, double y, String text, String attributes) {
     out.append("<text x=\"").append(number(x)).append("\" y=\"").append(number(y)).append("\" ").append(attributes)
         .append('>').append(escape(text)).append("</text>\n");

@@ -66,7 +66,12 @@ final class BuiltinLowering {
         }
         yield cx.apply(at, Op.SUM, 0, cx.apply(at, Op.MUL, 0, a, b));
       }
-      case "onehot" -> cx.apply(at, Op.ONEHOT, positiveInt(args[1], "the class count of onehot", cx), cx.node(args[0]));
+      case "onehot" -> {
+        int k = positiveInt(args[1], "the class count of onehot", cx);
+        Node y = cx.node(args[0]);
+        checkClass(args[0], y, k, cx);
+        yield cx.apply(at, Op.ONEHOT, k, y);
+      }
       case "flatten" -> {
         Node x = cx.node(args[0]);
         yield cx.graph().applyShaped(Op.RESHAPE, Shape.of((int) x.shape().size()), x.batched(), x);
@@ -104,6 +109,7 @@ final class BuiltinLowering {
   private static Node loss(Span at, PredictionKind kind, Ast.Expr[] args, Context cx, LossBody body) {
     Node prediction = cx.node(args[0]);
     Node target = cx.node(args[1]);
+    if (kind == PredictionKind.ARGMAX && prediction.shape().rank() == 1) checkClass(args[1], target, prediction.shape().dim(0), cx);
     Node loss = body.apply(prediction, target);
     cx.lossCall(loss, new Prediction(prediction, kind, target));
     return loss;
@@ -126,6 +132,22 @@ final class BuiltinLowering {
       Node negative = cx.apply(at, Op.MUL, 0, cx.apply(at, Op.SUB, 0, one, y), cx.apply(at, Op.LOG, 0, cx.apply(at, Op.SUB, 0, one, q)));
       return mean(at, cx.apply(at, Op.NEG, 0, cx.apply(at, Op.ADD, 0, positive, negative)), cx);
     });
+  }
+
+  /**
+   * A class index comes from a label (checked against the classes when data is read) or is a
+   * constant naming one of the k classes; arithmetic does not make class indices.
+   */
+  private static void checkClass(Ast.Expr where, Node label, int k, Context cx) {
+    if (!label.shape().isScalar()) return;
+    if (label.op() == Op.LABEL) return;
+    if (!label.isConst()) {
+      throw cx.error(where.span(), "a class index must be a label or a constant, not a computed value");
+    }
+    double c = label.attr();
+    if (c != Math.rint(c) || c < 0 || c >= k) {
+      throw cx.error(where.span(), "class index " + dev.nnc.ir.ExprFormatter.number(c) + " is not one of the " + k + " classes (0 to " + (k - 1) + ")");
+    }
   }
 
   private static Node mean(Span at, Node x, Context cx) {

@@ -132,6 +132,20 @@ public final class Scheduler {
 
     List<Node> fwd = sorted(forwardNodes);
     List<Node> bwd = sorted(backwardNodes);
+    // A kernel call reads its operands from the arena, so a constant it reads gets a slot, set at
+    // the start of forward (the arena keeps it for backward).
+    List<Step> constants = new ArrayList<>();
+    for (List<Node> nodes : List.of(fwd, bwd)) {
+      for (Node n : nodes) {
+        if (n.op().isElementwise()) continue;
+        for (Node in : reads(n)) {
+          if (!in.isConst() || buffer.containsKey(in)) continue;
+          int slot = allocate("c" + in.id(), Role.SAVED, in);
+          buffer.put(in, slot);
+          constants.add(new Region(1, 1, List.of(new Store(Access.element(slot), new Constant(in.attr()), false, "constant"))));
+        }
+      }
+    }
     Map<Node, Set<Node>> readers = readers(fwd, bwd, forwardSinks, backwardSinks);
     allSinks.addAll(forwardSinks);
     allSinks.addAll(backwardSinks);
@@ -140,8 +154,8 @@ public final class Scheduler {
     // Materialise first (both methods), so that every buffer is allocated before code is planned.
     forwardPlan.materialise(variableOf);
     backwardPlan.materialise(variableOf);
-    Method f = forwardPlan.build();
-    Method b = backwardPlan.build();
+    Method f = forwardPlan.build(constants);
+    Method b = backwardPlan.build(List.of());
     return new KernelProgram(className, program.source().name(), new ArenaLayout(arenaSize, entries), f, b);
   }
 
@@ -308,8 +322,8 @@ public final class Scheduler {
       return head.op().isElementwise() && domain(head).equals(domain(s.shapeOf())) && last.contains(s.value());
     }
 
-    Method build() {
-      List<Step> steps = new ArrayList<>();
+    Method build(List<Step> prologue) {
+      List<Step> steps = new ArrayList<>(prologue);
       for (int g = 0; g < groups.size(); g++) {
         List<Node> group = groups.get(g);
         Node head = group.get(0);

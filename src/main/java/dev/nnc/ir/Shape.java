@@ -26,9 +26,13 @@ public record Shape(List<Integer> dims) {
     return dims.get(axis);
   }
 
+  /** The number of elements; saturates at Long.MAX_VALUE rather than overflow. */
   public long size() {
     long n = 1;
-    for (int d : dims) n *= d;
+    for (int d : dims) {
+      if (d != 0 && n > Long.MAX_VALUE / d) return Long.MAX_VALUE;
+      n *= d;
+    }
     return n;
   }
 

@@ -231,7 +231,12 @@ public final class Lowerer {
       }
       dims.add((int) v);
     }
-    return new Shape(dims);
+    Shape shape = new Shape(dims);
+    if (shape.size() > Integer.MAX_VALUE || shape.size() < 0) {
+      throw error(d.span(), "'" + d.name() + "' would hold " + java.math.BigInteger.valueOf(shape.dims().get(0)).multiply(
+          java.math.BigInteger.valueOf(Math.max(1, shape.size() / shape.dims().get(0)))) + " elements; a tensor holds at most 2^31 - 1");
+    }
+    return shape;
   }
 
   private Initializer initializer(Ast.Declaration d, Scope scope) {

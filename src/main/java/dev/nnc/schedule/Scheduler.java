@@ -204,13 +204,31 @@ public final class Scheduler {
 
   // ---- arena
 
+  private Span spanOf(Node n) {
+    for (Leaf leaf : program.leaves()) if (leaf.node() == n) return leaf.span();
+    Span s = program.origins().get(n);
+    return s == null ? Span.NONE : s;
+  }
+
   private int elements(Node n) {
     return (n.batched() ? batch : 1) * (int) n.shape().size();
   }
 
+  /**
+   * The most values one arena may hold: SPEC.md's default memory budget, 4 GiB, in doubles (the
+   * wider dtype), and never past Java's array limit.
+   */
+  static final long ARENA_LIMIT = (4L << 30) / Double.BYTES;
+
   private int allocate(String name, Role role, Node like) {
     int offset = arenaSize;
-    int length = elements(like);
+    long wanted = (like.batched() ? batch : 1L) * like.shape().size();
+    if (wanted > ARENA_LIMIT - arenaSize) {
+      throw new dev.nnc.syntax.CompileException(program.source(), spanOf(like),
+          "the program needs more than the 4 GiB memory budget: '" + name + "' adds " + wanted + " values to " + arenaSize
+              + " (batch " + batch + ")");
+    }
+    int length = (int) wanted;
     entries.add(new Entry(name, role, offset, length, like.shape().dims(), like.batched()));
     arenaSize += length;
     return offset;

@@ -33,6 +33,7 @@ final class VectorFloatGemm extends FloatGemm {
     final float[] packedB = new float[BLOCK_DEPTH * roundUp(BLOCK_COLS, COLS)];
     /** Receives tiles cut short by the bottom or right edge of C. */
     final float[] edgeTile = new float[ROWS * COLS];
+    final PanelPacker packer = new PanelPacker();
   }
 
   private VectorFloatGemm() {}
@@ -60,11 +61,11 @@ final class VectorFloatGemm extends FloatGemm {
       int blockCols = Math.min(BLOCK_COLS, n - jc);
       for (int pc = 0; pc < k; pc += depthStep) {
         int depth = Math.min(depthStep, k - pc);
-        PanelPacker.pack(depth, blockCols, COLS, b, bOff + pc * bRowStride + jc * bColStride,
+        work.packer.pack(depth, blockCols, COLS, b, bOff + pc * bRowStride + jc * bColStride,
             bRowStride, bColStride, work.packedB);
         for (int ic = 0; ic < m; ic += ROWS) {
           int rows = Math.min(ROWS, m - ic);
-          PanelPacker.pack(depth, rows, ROWS, a, aOff + ic * aRowStride + pc * aColStride,
+          work.packer.pack(depth, rows, ROWS, a, aOff + ic * aRowStride + pc * aColStride,
               aColStride, aRowStride, work.packedA);
           for (int jr = 0; jr < blockCols; jr += COLS) {
             int cols = Math.min(COLS, blockCols - jr);

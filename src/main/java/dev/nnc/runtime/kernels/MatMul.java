@@ -14,30 +14,106 @@ public final class MatMul {
    */
   static final int SMALL = 16 * 1024;
 
-  /** C (+)= op(A)·op(B) by three loops, summing in double; for products below {@link #SMALL}. */
+  /**
+   * C (+)= op(A)·op(B) by direct loops, for products below {@link #SMALL}; each case has its own
+   * loop order so the innermost loop walks memory contiguously and holds no branch.
+   */
   private static void small(double[] a, int ao, int lda, boolean transA, double[] b, int bo, int ldb, boolean transB,
       double[] c, int co, int m, int n, int k, boolean accumulate) {
+    if (!accumulate) java.util.Arrays.fill(c, co, co + m * n, 0);
+    if (transA) smallTn(a, ao, lda, b, bo, ldb, c, co, m, n, k);
+    else if (transB) smallNt(a, ao, lda, b, bo, ldb, c, co, m, n, k);
+    else smallNn(a, ao, lda, b, bo, ldb, c, co, m, n, k);
+  }
+
+  /** C += A·B: row i of C gains A[i,p] times row p of B. */
+  private static void smallNn(double[] a, int ao, int lda, double[] b, int bo, int ldb, double[] c, int co, int m, int n, int k) {
     for (int i = 0; i < m; i++) {
-      for (int j = 0; j < n; j++) {
-        double sum = accumulate ? c[co + i * n + j] : 0;
-        for (int p = 0; p < k; p++) {
-          sum += a[transA ? ao + p * lda + i : ao + i * lda + p] * b[transB ? bo + j * ldb + p : bo + p * ldb + j];
-        }
-        c[co + i * n + j] = sum;
+      int ci = co + i * n;
+      for (int p = 0; p < k; p++) {
+        double aip = a[ao + i * lda + p];
+        int bp = bo + p * ldb;
+        for (int j = 0; j < n; j++) c[ci + j] += aip * b[bp + j];
       }
     }
   }
 
-  /** The float form of {@link #small(double[], int, int, boolean, double[], int, int, boolean, double[], int, int, int, int, boolean)}. */
+  /** C += Aᵀ·B: row i of C gains A[p,i] times row p of B. */
+  private static void smallTn(double[] a, int ao, int lda, double[] b, int bo, int ldb, double[] c, int co, int m, int n, int k) {
+    for (int p = 0; p < k; p++) {
+      int ap = ao + p * lda;
+      int bp = bo + p * ldb;
+      for (int i = 0; i < m; i++) {
+        double api = a[ap + i];
+        int ci = co + i * n;
+        for (int j = 0; j < n; j++) c[ci + j] += api * b[bp + j];
+      }
+    }
+  }
+
+  /** C += A·Bᵀ: each element is a dot product of two contiguous rows. */
+  private static void smallNt(double[] a, int ao, int lda, double[] b, int bo, int ldb, double[] c, int co, int m, int n, int k) {
+    for (int i = 0; i < m; i++) {
+      int ai = ao + i * lda;
+      int ci = co + i * n;
+      for (int j = 0; j < n; j++) {
+        int bj = bo + j * ldb;
+        double sum = 0;
+        for (int p = 0; p < k; p++) sum += a[ai + p] * b[bj + p];
+        c[ci + j] += sum;
+      }
+    }
+  }
+
+  /**
+   * C (+)= op(A)·op(B) by direct loops, for products below {@link #SMALL}; each case has its own
+   * loop order so the innermost loop walks memory contiguously and holds no branch.
+   * Floats are summed in float, as PyTorch's float GEMM does; k is small here, so the
+   * rounding stays within a few ulps.
+   */
   private static void small(float[] a, int ao, int lda, boolean transA, float[] b, int bo, int ldb, boolean transB,
       float[] c, int co, int m, int n, int k, boolean accumulate) {
+    if (!accumulate) java.util.Arrays.fill(c, co, co + m * n, 0);
+    if (transA) smallTn(a, ao, lda, b, bo, ldb, c, co, m, n, k);
+    else if (transB) smallNt(a, ao, lda, b, bo, ldb, c, co, m, n, k);
+    else smallNn(a, ao, lda, b, bo, ldb, c, co, m, n, k);
+  }
+
+  /** C += A·B: row i of C gains A[i,p] times row p of B. */
+  private static void smallNn(float[] a, int ao, int lda, float[] b, int bo, int ldb, float[] c, int co, int m, int n, int k) {
     for (int i = 0; i < m; i++) {
+      int ci = co + i * n;
+      for (int p = 0; p < k; p++) {
+        float aip = a[ao + i * lda + p];
+        int bp = bo + p * ldb;
+        for (int j = 0; j < n; j++) c[ci + j] += aip * b[bp + j];
+      }
+    }
+  }
+
+  /** C += Aᵀ·B: row i of C gains A[p,i] times row p of B. */
+  private static void smallTn(float[] a, int ao, int lda, float[] b, int bo, int ldb, float[] c, int co, int m, int n, int k) {
+    for (int p = 0; p < k; p++) {
+      int ap = ao + p * lda;
+      int bp = bo + p * ldb;
+      for (int i = 0; i < m; i++) {
+        float api = a[ap + i];
+        int ci = co + i * n;
+        for (int j = 0; j < n; j++) c[ci + j] += api * b[bp + j];
+      }
+    }
+  }
+
+  /** C += A·Bᵀ: each element is a dot product of two contiguous rows. */
+  private static void smallNt(float[] a, int ao, int lda, float[] b, int bo, int ldb, float[] c, int co, int m, int n, int k) {
+    for (int i = 0; i < m; i++) {
+      int ai = ao + i * lda;
+      int ci = co + i * n;
       for (int j = 0; j < n; j++) {
-        double sum = accumulate ? c[co + i * n + j] : 0;
-        for (int p = 0; p < k; p++) {
-          sum += (double) a[transA ? ao + p * lda + i : ao + i * lda + p] * b[transB ? bo + j * ldb + p : bo + p * ldb + j];
-        }
-        c[co + i * n + j] = (float) sum;
+        int bj = bo + j * ldb;
+        float sum = 0;
+        for (int p = 0; p < k; p++) sum += a[ai + p] * b[bj + p];
+        c[ci + j] += sum;
       }
     }
   }

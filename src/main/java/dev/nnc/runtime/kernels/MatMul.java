@@ -20,9 +20,12 @@ public final class MatMul {
    */
   private static void small(double[] a, int ao, int lda, boolean transA, double[] b, int bo, int ldb, boolean transB,
       double[] c, int co, int m, int n, int k, boolean accumulate) {
+    if (transB) {                                 // whole sums: C needs no zeroing first
+      smallNt(a, ao, lda, b, bo, ldb, c, co, m, n, k, accumulate);
+      return;
+    }
     if (!accumulate) java.util.Arrays.fill(c, co, co + m * n, 0);
     if (transA) smallTn(a, ao, lda, b, bo, ldb, c, co, m, n, k);
-    else if (transB) smallNt(a, ao, lda, b, bo, ldb, c, co, m, n, k);
     else smallNn(a, ao, lda, b, bo, ldb, c, co, m, n, k);
   }
 
@@ -51,8 +54,9 @@ public final class MatMul {
     }
   }
 
-  /** C += A·Bᵀ: each element is a dot product of two contiguous rows. */
-  private static void smallNt(double[] a, int ao, int lda, double[] b, int bo, int ldb, double[] c, int co, int m, int n, int k) {
+  /** C (+)= A·Bᵀ: each element is a dot product of two contiguous rows, stored once. */
+  private static void smallNt(double[] a, int ao, int lda, double[] b, int bo, int ldb, double[] c, int co, int m, int n, int k,
+      boolean accumulate) {
     for (int i = 0; i < m; i++) {
       int ai = ao + i * lda;
       int ci = co + i * n;
@@ -60,7 +64,7 @@ public final class MatMul {
         int bj = bo + j * ldb;
         double sum = 0;
         for (int p = 0; p < k; p++) sum += a[ai + p] * b[bj + p];
-        c[ci + j] += sum;
+        c[ci + j] = accumulate ? c[ci + j] + sum : sum;
       }
     }
   }
@@ -73,9 +77,12 @@ public final class MatMul {
    */
   private static void small(float[] a, int ao, int lda, boolean transA, float[] b, int bo, int ldb, boolean transB,
       float[] c, int co, int m, int n, int k, boolean accumulate) {
+    if (transB) {                                 // whole sums: C needs no zeroing first
+      smallNt(a, ao, lda, b, bo, ldb, c, co, m, n, k, accumulate);
+      return;
+    }
     if (!accumulate) java.util.Arrays.fill(c, co, co + m * n, 0);
     if (transA) smallTn(a, ao, lda, b, bo, ldb, c, co, m, n, k);
-    else if (transB) smallNt(a, ao, lda, b, bo, ldb, c, co, m, n, k);
     else smallNn(a, ao, lda, b, bo, ldb, c, co, m, n, k);
   }
 
@@ -104,8 +111,9 @@ public final class MatMul {
     }
   }
 
-  /** C += A·Bᵀ: each element is a dot product of two contiguous rows. */
-  private static void smallNt(float[] a, int ao, int lda, float[] b, int bo, int ldb, float[] c, int co, int m, int n, int k) {
+  /** C (+)= A·Bᵀ: each element is a dot product of two contiguous rows, stored once. */
+  private static void smallNt(float[] a, int ao, int lda, float[] b, int bo, int ldb, float[] c, int co, int m, int n, int k,
+      boolean accumulate) {
     for (int i = 0; i < m; i++) {
       int ai = ao + i * lda;
       int ci = co + i * n;
@@ -113,7 +121,7 @@ public final class MatMul {
         int bj = bo + j * ldb;
         float sum = 0;
         for (int p = 0; p < k; p++) sum += a[ai + p] * b[bj + p];
-        c[ci + j] += sum;
+        c[ci + j] = accumulate ? c[ci + j] + sum : sum;
       }
     }
   }

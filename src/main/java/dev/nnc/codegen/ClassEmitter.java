@@ -20,7 +20,9 @@ import dev.nnc.schedule.KernelProgram.Region;
 import dev.nnc.schedule.KernelProgram.Step;
 import dev.nnc.schedule.KernelProgram.Store;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -39,6 +41,12 @@ import org.objectweb.asm.Type;
 public final class ClassEmitter {
   private static final String OPS = Type.getInternalName(ScalarOps.class);
   private static final int ARENA = 1;
+
+  /**
+   * Ops with a cheaper {@code ScalarOps} form ({@code method + "F32"}) accurate to float rounding,
+   * which a float arena's store would discard anyway; the double arena keeps the exact forms.
+   */
+  private static final Set<Op> FLOAT_FORMS = EnumSet.of(Op.TANH, Op.BCE_LOGITS);
 
   private ClassEmitter() {}
 
@@ -289,7 +297,8 @@ public final class ClassEmitter {
         case EXPAND -> { }                             // a broadcast copy: the index did the work
         default -> {
           if (op.hasAttr) pushDouble(attr);
-          mv.visitMethodInsn(INVOKESTATIC, OPS, op.method, op.descriptor(), false);
+          String method = f32 && FLOAT_FORMS.contains(op) ? op.method + "F32" : op.method;
+          mv.visitMethodInsn(INVOKESTATIC, OPS, method, op.descriptor(), false);
         }
       }
     }

@@ -286,8 +286,15 @@ public final class Scheduler {
       this.readers = readers;
       Domain open = null;
       for (Node n : nodes) {
-        boolean fuses = n.op().isElementwise();
         boolean full = !groups.isEmpty() && groups.get(groups.size() - 1).size() >= MAX_REGION;
+        // A sum over broadcast axes (a bias gradient) joins the region computing what it sums:
+        // it accumulates from the value's local instead of re-reading it from the arena.
+        if (!full && open != null && isReductionOfOpenRegion(n, open)) {
+          groups.get(groups.size() - 1).add(n);
+          regionOf.put(n, groups.size() - 1);
+          continue;
+        }
+        boolean fuses = n.op().isElementwise();
         if (!fuses || open == null || !open.equals(domain(n)) || full) {
           groups.add(new ArrayList<>());
           open = fuses ? domain(n) : null;
@@ -295,6 +302,12 @@ public final class Scheduler {
         groups.get(groups.size() - 1).add(n);
         if (fuses) regionOf.put(n, groups.size() - 1);
       }
+    }
+
+    private boolean isReductionOfOpenRegion(Node n, Domain open) {
+      if (n.op() != Op.SUM_TO || isBatchSummedOuter(n)) return false;
+      Node x = n.input(0);
+      return open.equals(domain(x)) && groups.get(groups.size() - 1).contains(x);
     }
 
     /** Gives a buffer to every node read outside its region, or kept for the other method. */
@@ -345,7 +358,11 @@ public final class Scheduler {
       for (int g = 0; g < groups.size(); g++) {
         List<Node> group = groups.get(g);
         Node head = group.get(0);
-        if (head.op().isElementwise()) steps.add(region(group, g == groups.size() - 1));
+        if (head.op().isElementwise()) {
+          // Sums a region accumulates into start from zero, set before the region runs.
+          for (Node n : group) if (n.op() == Op.SUM_TO) steps.add(zero(n));
+          steps.add(region(group, g == groups.size() - 1));
+        }
         else steps.addAll(tensorOp(head));
       }
       // Sinks the last region did not take get regions of their own.
@@ -360,6 +377,11 @@ public final class Scheduler {
     private Region region(List<Node> group, boolean last) {
       RegionBuilder r = new RegionBuilder(group.get(0));
       for (Node n : group) {
+        if (n.op() == Op.SUM_TO) {
+          Node x = n.input(0);
+          r.body.add(new Store(access(bufferOf(n), n, x), r.operand(x), true, "sum to " + n.shape()));
+          continue;
+        }
         List<Operand> args = new ArrayList<>();
         for (Node in : n.inputs()) args.add(r.operand(in));
         Local target = newLocal(n);
@@ -472,11 +494,16 @@ public final class Scheduler {
     /** A SUM_TO that is not a folded outer product: zero the output, then add each element in. */
     private List<Step> sumTo(Node n, int out, int line) {
       Node x = n.input(0);
-      Call zero = new Call(ROWS, "zero", "([DII)V", List.of(KernelProgram.ARENA, out, out + elements(n)), line);
+      Call zero = zero(n);
       RegionBuilder r = new RegionBuilder(x);
       Operand value = r.operand(x);
       r.body.add(new Store(access(out, n, x), value, true, "sum to " + n.shape()));
       return List.of(zero, r.build());
+    }
+
+    private Call zero(Node n) {
+      int out = bufferOf(n);
+      return new Call(ROWS, "zero", "([DII)V", List.of(KernelProgram.ARENA, out, out + elements(n)), line(n));
     }
 
     private Call batchSummedOuter(Node n, int out, int line) {

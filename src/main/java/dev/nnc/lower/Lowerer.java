@@ -276,7 +276,7 @@ public final class Lowerer {
     } else if (e instanceof Ast.Call c) {
       node = call(c, scope, prefix);
     } else {
-      throw error(e.span(), "tensor literals are not implemented yet: this version of nnc compiles scalar programs only");
+      throw error(e.span(), "tensor literals in expressions are not implemented yet; declare an input or param of that shape instead");
     }
     origins.putIfAbsent(node, preludeCall != null ? preludeCall : e.span());
     return node;

@@ -11,19 +11,15 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {"The median time of one training step (forward, backward for the parameters, SGD update; forward and",
         "backward alone for a program without parameters) on seeded random data, measured in-process after warm-up",
         "over blocks of at least 1 ms of steps."})
-final class BenchCommand implements Callable<Integer>, Main.HasCommonOptions {
-  @Mixin CommonOptions common;
+final class BenchCommand extends NncCommand {
   @Mixin ProgramOptions program;
 
   @Option(names = "--batch", defaultValue = "32", description = "Examples per step (default: ${DEFAULT-VALUE}).")
@@ -41,23 +37,17 @@ final class BenchCommand implements Callable<Integer>, Main.HasCommonOptions {
   @Option(names = "--blocks", defaultValue = "200", description = "Measured blocks of at least 1 ms each (default: ${DEFAULT-VALUE}).")
   int blocks;
 
-  @Spec CommandSpec spec;
-
-  @Override
-  public CommonOptions common() {
-    return common;
-  }
-
   @Override
   public Integer call() {
     if (batch < 1 || blocks < 1) throw new UsageException("--batch and --blocks must be at least 1");
     if (threads != 1) throw new UsageException("--threads: this version of nnc computes on one thread; give --threads 1");
-    ModelSession session = new ModelSession(program.read(), program.model, Options.dtype(dtype));
-    BatchRunner runner = session.runner(batch, common.seed);
-    if (runner.program().objective() == null) throw new UsageException("bench needs an objective: the program assigns no variable");
-    Workspace ws = runner.program().newWorkspace(common.seed);
+    ModelSession session = new ModelSession(program.read(), program.model, FlagValues.dtype(dtype));
+    dev.nnc.runtime.CompiledProgram compiled = session.compile(batch);
+    if (compiled.objective() == null) throw new UsageException("bench needs an objective: the program assigns no variable");
+    Workspace ws = compiled.newWorkspace(common.seed);
     ws.randomize(common.seed, Set.of());
     Arena arena = ws.arena();
+    BatchRunner runner = new BatchRunner(compiled, arena);
     Runnable step;
     if (runner.program().leafNames(dev.nnc.runtime.ArenaLayout.Role.PARAM).isEmpty()) {
       step = () -> {
@@ -65,7 +55,7 @@ final class BenchCommand implements Callable<Integer>, Main.HasCommonOptions {
         arena.backward();
       };
     } else {
-      Optimizer sgd = Optimizer.named("sgd", 1e-6, Penalty.NONE, new BatchRunner(runner.program(), arena).parameterBlocks());
+      Optimizer sgd = Optimizer.named("sgd", 1e-6, Penalty.NONE, runner.parameterBlocks());
       step = () -> {
         arena.forward();
         arena.backward();
@@ -73,7 +63,7 @@ final class BenchCommand implements Callable<Integer>, Main.HasCommonOptions {
       };
     }
     double micros = StepTimer.medianMicros(step, warmup, blocks);
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     if (common.json) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("us_per_step", micros);

@@ -11,46 +11,35 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
     description = {"Checks the compiled gradients against central finite differences (h = 1e-6) in double precision.",
         "error = |analytic - numeric| / max(1, |analytic|, |numeric|); exit status 1 when the worst error is over the tolerance."})
-final class CheckCommand implements Callable<Integer>, Main.HasCommonOptions {
+final class CheckCommand extends NncCommand {
   static final double H = 1e-6;
 
-  @Mixin CommonOptions common;
   @Mixin ProgramOptions program;
   @Mixin PointOptions point;
 
   @Option(names = "--tol", paramLabel = "T", defaultValue = "1e-6", description = "Tolerance of the worst error (default: ${DEFAULT-VALUE}).")
   double tol;
 
-  @Spec CommandSpec spec;
-
-  @Override
-  public CommonOptions common() {
-    return common;
-  }
-
   @Override
   public Integer call() {
     Compilation c = program.compile(Nnc.Options.DEFAULT);
-    ProgramOptions.warn(c, spec.commandLine().getErr());
+    ProgramOptions.warn(c, err());
     String objective = Objectives.require(c, "check");
     CompiledProgram compiled = c.compiled();
     List<String> drawn = new ArrayList<>();
     Workspace ws = point.workspace(compiled, common.seed, drawn);
-    Objectives.noteDrawn(drawn, common.seed, spec.commandLine().getErr());
+    Objectives.noteDrawn(drawn, common.seed, err());
     List<GradientCheck.Result> results = GradientCheck.run(ws, compiled, objective, H);
     GradientCheck.Result worst = results.stream().max((a, b) -> Double.compare(errorKey(a), errorKey(b))).orElse(null);
     boolean passed = worst == null || worst.error() <= tol;
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     if (common.json) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("worst_error", worst == null ? 0.0 : worst.error());
@@ -71,6 +60,5 @@ final class CheckCommand implements Callable<Integer>, Main.HasCommonOptions {
   private static double errorKey(GradientCheck.Result r) {
     return Double.isNaN(r.error()) ? Double.POSITIVE_INFINITY : r.error();
   }
-
 
 }

@@ -6,25 +6,20 @@ import dev.nnc.metrics.ScoreRanking;
 import dev.nnc.runtime.data.Dataset;
 import dev.nnc.runtime.io.Json;
 import dev.nnc.runtime.io.Weights;
-import dev.nnc.runtime.io.WeightsFile;
 import dev.nnc.runtime.train.BatchRunner;
 import dev.nnc.runtime.train.Evaluation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
     description = {"Metrics of a trained model on CSV rows, with the preprocessing saved in its weights.",
         "With --split F and --seed S as given to train, on the same test rows."})
-final class EvalCommand implements Callable<Integer>, Main.HasCommonOptions {
-  @Mixin CommonOptions common;
+final class EvalCommand extends NncCommand {
   @Mixin ProgramOptions program;
   @Mixin DataOptions data;
   @Mixin BinaryOptions binary;
@@ -38,18 +33,10 @@ final class EvalCommand implements Callable<Integer>, Main.HasCommonOptions {
   @Option(names = "--batch", defaultValue = "32", description = "Rows per forward pass (default: ${DEFAULT-VALUE}, as train's).")
   int batch;
 
-  @Spec CommandSpec spec;
-
-  @Override
-  public CommonOptions common() {
-    return common;
-  }
-
   @Override
   public Integer call() throws IOException {
     binary.rule();
-    ModelSession probe = new ModelSession(program.read(), program.model, dev.nnc.runtime.Dtype.F64);
-    Weights weights = WeightsFile.read(weightsFile, probe.signature());
+    Weights weights = program.readWeights(weightsFile);
     ModelSession session = new ModelSession(program.read(), program.model, weights.dtype());
     BatchRunner full = session.runner(batch, common.seed);
     ModelSession.load(full, weights);
@@ -65,7 +52,7 @@ final class EvalCommand implements Callable<Integer>, Main.HasCommonOptions {
     if (tail != null) ModelSession.load(tail, weights);
     Evaluation evaluation = Evaluation.of(full, tail, rows);
 
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     Map<java.nio.file.Path, String> pictures = BinaryOptions.none();
     Map<String, Object> document;
     if (evaluation.isBinary()) {
@@ -82,12 +69,12 @@ final class EvalCommand implements Callable<Integer>, Main.HasCommonOptions {
       if (!common.json) {
         out.println(rows.file() + ": " + rows.rows() + " rows");
         if (document.containsKey("confusion")) MulticlassMetricsView.print(document, out);
-        else out.println(Options.summary(document));
+        else out.println(FlagValues.summary(document));
       }
     }
     if (boundaryPicture != null) pictures.put(boundary, boundaryPicture);
     BinaryOptions.write(pictures);
-    if (document.get("accuracy") != null) ClassImbalance.warning(evaluation.truth()).ifPresent(w -> spec.commandLine().getErr().println("warning: " + w));
+    if (document.get("accuracy") != null) ClassImbalance.warning(evaluation.truth()).ifPresent(w -> err().println("warning: " + w));
     if (common.json) out.println(Json.write(document));
     return 0;
   }

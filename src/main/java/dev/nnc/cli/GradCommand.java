@@ -12,40 +12,29 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "grad", mixinStandardHelpOptions = true,
     description = {"The objective's value and its gradient with respect to every input and parameter, at one point, in double precision.",
         "The objective is the variable named loss, else the last assignment."})
-final class GradCommand implements Callable<Integer>, Main.HasCommonOptions {
-  @Mixin CommonOptions common;
+final class GradCommand extends NncCommand {
   @Mixin ProgramOptions program;
   @Mixin PointOptions point;
 
   @Option(names = "--of", paramLabel = "NAME", description = "Differentiate this variable instead of the objective.")
   String of;
 
-  @Spec CommandSpec spec;
-
-  @Override
-  public CommonOptions common() {
-    return common;
-  }
-
   @Override
   public Integer call() {
     Compilation c = program.compile(Nnc.Options.DEFAULT.withObjective(of));
-    ProgramOptions.warn(c, spec.commandLine().getErr());
+    ProgramOptions.warn(c, err());
     CompiledProgram compiled = c.compiled();
     String objective = Objectives.require(c, "grad");
     List<String> drawn = new ArrayList<>();
     Workspace ws = point.workspace(compiled, common.seed, drawn);
-    Objectives.noteDrawn(drawn, common.seed, spec.commandLine().getErr());
+    Objectives.noteDrawn(drawn, common.seed, err());
     ws.forward();
     ws.backward();
     Map<String, Object> gradients = new LinkedHashMap<>();
@@ -58,7 +47,7 @@ final class GradCommand implements Callable<Integer>, Main.HasCommonOptions {
         text.put(name, Tensors.format(g, e.dims()));
       }
     }
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     if (common.json) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("outputs", Map.of(objective, ws.value(objective)));

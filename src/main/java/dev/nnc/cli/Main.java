@@ -67,7 +67,7 @@ public final class Main implements Runnable {
       err.println("nnc: " + e.getMessage());
       return BAD_INPUT;
     }
-    boolean debug = command.getCommand() instanceof HasCommonOptions c && c.common().debug;
+    boolean debug = command.getCommand() instanceof NncCommand c && c.common.debug;
     err.println("nnc: internal error: " + e + (debug ? "" : " (run with --debug for the stack trace)"));
     if (debug) e.printStackTrace(err);
     return INTERNAL_ERROR;
@@ -80,10 +80,6 @@ public final class Main implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
   }
 
-  /** Commands that carry {@link CommonOptions}, so errors know whether --debug was given. */
-  interface HasCommonOptions {
-    CommonOptions common();
-  }
 
   static final class Version implements CommandLine.IVersionProvider {
     @Override

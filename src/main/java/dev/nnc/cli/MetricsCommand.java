@@ -8,21 +8,17 @@ import dev.nnc.metrics.ScoreRanking;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "metrics", mixinStandardHelpOptions = true,
     description = {"Evaluation metrics from a CSV file with a header row: a column of true labels and a column of scores or predicted classes.",
         "Labels all 0 or 1: a row is predicted positive iff its score >= the threshold; prints the confusion matrix, its rates, ROC AUC and average precision.",
         "Other integer labels: the score column must hold predicted class ids; prints the multiclass confusion matrix, per-class, macro and micro precision, recall and F1.",
         "Warns (on stderr) when one class holds 80%% of the rows or more, since accuracy then misleads."})
-final class MetricsCommand implements Callable<Integer>, Main.HasCommonOptions {
-  @Mixin CommonOptions common;
+final class MetricsCommand extends NncCommand {
 
   @Parameters(index = "0", paramLabel = "CSV", description = "The file of labels and scores.")
   Path csv;
@@ -35,13 +31,6 @@ final class MetricsCommand implements Callable<Integer>, Main.HasCommonOptions {
 
   @Mixin BinaryOptions binary;
 
-  @Spec CommandSpec spec;
-
-  @Override
-  public CommonOptions common() {
-    return common;
-  }
-
   @Override
   public Integer call() {
     binary.rule();
@@ -53,7 +42,7 @@ final class MetricsCommand implements Callable<Integer>, Main.HasCommonOptions {
     Map<Path, String> pictures = BinaryOptions.none();
     Map<String, Object> document;
     Runnable humanView;
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     if (input.binary()) {
       ScoreRanking ranking = ScoreRanking.of(input.labels(), input.scores());
       BinaryReport report = binary.report(ranking, csv.toString(), pictures);
@@ -72,7 +61,7 @@ final class MetricsCommand implements Callable<Integer>, Main.HasCommonOptions {
       };
     }
     BinaryOptions.write(pictures);
-    ClassImbalance.warning(input.labels()).ifPresent(w -> spec.commandLine().getErr().println("warning: " + w));
+    ClassImbalance.warning(input.labels()).ifPresent(w -> err().println("warning: " + w));
     if (common.json) out.println(Json.write(document));
     else humanView.run();
     return 0;
@@ -82,6 +71,5 @@ final class MetricsCommand implements Callable<Integer>, Main.HasCommonOptions {
     return input.table().file() + ": " + input.table().rows() + " rows; label column '" + input.table().columnName(0) + "', "
         + scoreRole + " column '" + input.table().columnName(1) + "'";
   }
-
 
 }

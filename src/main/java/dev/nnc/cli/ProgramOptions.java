@@ -18,7 +18,23 @@ final class ProgramOptions {
   @Option(names = "--model", paramLabel = "M", description = "The model to use when the file has several (default: the first).")
   String model;
 
+  private SourceFile source;
+
+  /** The program's text, read once however many compilations a command makes. */
   SourceFile read() {
+    if (source == null) source = readFile();
+    return source;
+  }
+
+  /**
+   * Weights saved by nnc train, checked against this program (its name, canonical text and
+   * parameter shapes), so another model's weights are refused with a clear message.
+   */
+  dev.nnc.runtime.io.Weights readWeights(Path weights) throws IOException {
+    return dev.nnc.runtime.io.WeightsFile.read(weights, new ModelSession(read(), model, dev.nnc.runtime.Dtype.F64).signature());
+  }
+
+  private SourceFile readFile() {
     try {
       if (Files.isDirectory(file)) throw new UsageException("'" + file + "' is a directory, not a .nn file");
       return SourceFile.read(file);

@@ -6,7 +6,6 @@ import dev.nnc.runtime.Workspace;
 import dev.nnc.runtime.data.Dataset;
 import dev.nnc.runtime.io.Json;
 import dev.nnc.runtime.io.Weights;
-import dev.nnc.runtime.io.WeightsFile;
 import dev.nnc.runtime.train.BatchRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,18 +14,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {"The forward pass. With --at (or nothing), on one example, printing every assigned value;",
         "with --input NAME=ROWS.csv, on each row of a CSV file, printing one CSV row of outputs per input row."})
-final class RunCommand implements Callable<Integer>, Main.HasCommonOptions {
-  @Mixin CommonOptions common;
+final class RunCommand extends NncCommand {
   @Mixin ProgramOptions program;
   @Mixin PointOptions point;
 
@@ -39,18 +34,11 @@ final class RunCommand implements Callable<Integer>, Main.HasCommonOptions {
   @Option(names = "--batch", defaultValue = "256", description = "Rows per forward pass over a CSV file (default: ${DEFAULT-VALUE}).")
   int batch;
 
-  @Spec CommandSpec spec;
-
-  @Override
-  public CommonOptions common() {
-    return common;
-  }
-
   @Override
   public Integer call() throws IOException {
     Weights weights = null;
     if (weightsFile != null) {
-      weights = WeightsFile.read(weightsFile, new ModelSession(program.read(), program.model, dev.nnc.runtime.Dtype.F64).signature());
+      weights = program.readWeights(weightsFile);
     }
     return input == null ? one(weights) : rows(weights);
   }
@@ -69,10 +57,10 @@ final class RunCommand implements Callable<Integer>, Main.HasCommonOptions {
         ws.set(name, x);
       }
     }
-    Objectives.noteDrawn(drawn, common.seed, spec.commandLine().getErr());
+    Objectives.noteDrawn(drawn, common.seed, err());
     ws.forward();
     Map<String, Object> outputs = new LinkedHashMap<>();
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     for (ArenaLayout.Entry e : runner.program().layout().withRole(Role.VALUE)) {
       double[] v = ws.values(e.name());
       outputs.put(e.name(), Tensors.nest(v, e.dims()));
@@ -104,7 +92,7 @@ final class RunCommand implements Callable<Integer>, Main.HasCommonOptions {
     // Without labels in the file, the objective (a loss of the labels) means nothing: leave it out.
     String objective = data.labels().length == 0 ? full.program().objective() : null;
     List<ArenaLayout.Entry> values = full.program().layout().withRole(Role.VALUE).stream().filter(e -> !e.name().equals(objective)).toList();
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     List<String> header = new ArrayList<>();
     for (ArenaLayout.Entry e : values) {
       int per = e.length() / full.batch();

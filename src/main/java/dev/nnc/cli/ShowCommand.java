@@ -7,7 +7,6 @@ import dev.nnc.autodiff.GradPrinter;
 import dev.nnc.ir.IrPrinter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.concurrent.Callable;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.util.Textifier;
 import org.objectweb.asm.util.TraceClassVisitor;
@@ -15,14 +14,11 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "show", mixinStandardHelpOptions = true,
     description = {"Shows the forward graph, the backward program tagged with its backprop patterns, or the bytecode.",
         "Patterns: add distributes, mul switches, max routes, copy sums, chain rule."})
-final class ShowCommand implements Callable<Integer>, Main.HasCommonOptions {
-  @Mixin CommonOptions common;
+final class ShowCommand extends NncCommand {
   @Mixin ProgramOptions program;
 
   @ArgGroup(exclusive = true)
@@ -56,17 +52,10 @@ final class ShowCommand implements Callable<Integer>, Main.HasCommonOptions {
 
   @picocli.CommandLine.Mixin PointOptions point;
 
-  @Spec CommandSpec spec;
-
-  @Override
-  public CommonOptions common() {
-    return common;
-  }
-
   @Override
   public Integer call() {
     Compilation c = program.compile(expand ? Nnc.Options.DEFAULT.withExpand() : Nnc.Options.DEFAULT);
-    ProgramOptions.warn(c, spec.commandLine().getErr());
+    ProgramOptions.warn(c, err());
     dev.nnc.ir.Program shown = noOpt ? c.lowered() : c.program();
     java.util.Map<dev.nnc.ir.Node, Double> values = values(c, shown);
     String text;
@@ -86,7 +75,7 @@ final class ShowCommand implements Callable<Integer>, Main.HasCommonOptions {
     } else {
       text = IrPrinter.print(shown, values);
     }
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     if (common.json) out.println(Json.write(java.util.Map.of("text", text)));
     else out.print(text);
     return 0;
@@ -97,7 +86,7 @@ final class ShowCommand implements Callable<Integer>, Main.HasCommonOptions {
     if (point.at.isEmpty() && point.atFile == null) return java.util.Map.of();
     java.util.List<String> drawn = new java.util.ArrayList<>();
     dev.nnc.runtime.Workspace ws = point.workspace(c.compiled(), common.seed, drawn);
-    Objectives.noteDrawn(drawn, common.seed, spec.commandLine().getErr());
+    Objectives.noteDrawn(drawn, common.seed, err());
     java.util.Map<String, Double> leaves = new java.util.HashMap<>();
     for (dev.nnc.ir.Leaf leaf : shown.leaves()) {
       if (leaf.node().shape().isScalar()) leaves.put(leaf.name(), ws.leafValue(leaf.name()));

@@ -18,18 +18,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
     description = {"Trains a model on CSV rows with mini-batch gradient descent and saves its weights.",
         "Preprocessing statistics come from the training rows only and are saved with the weights."})
-final class TrainCommand implements Callable<Integer>, Main.HasCommonOptions {
-  @Mixin CommonOptions common;
+final class TrainCommand extends NncCommand {
   @Mixin ProgramOptions program;
   @Mixin DataOptions data;
 
@@ -72,8 +68,6 @@ final class TrainCommand implements Callable<Integer>, Main.HasCommonOptions {
   @Option(names = "--save", required = true, paramLabel = "WEIGHTS", description = "Where to save the weights (written atomically).")
   Path save;
 
-  @Spec CommandSpec spec;
-
   private static String curves(List<Trainer.Epoch> history) {
     double[] epochs = history.stream().mapToDouble(Trainer.Epoch::epoch).toArray();
     double[] loss = history.stream().mapToDouble(Trainer.Epoch::loss).toArray();
@@ -83,27 +77,22 @@ final class TrainCommand implements Callable<Integer>, Main.HasCommonOptions {
   }
 
   @Override
-  public CommonOptions common() {
-    return common;
-  }
-
-  @Override
   public Integer call() throws IOException {
     if (epochs < 1 || batch < 1) throw new UsageException("--epochs and --batch must be at least 1");
     if (threads != 1) throw new UsageException("--threads: this version of nnc computes on one thread; give --threads 1");
-    ModelSession session = new ModelSession(program.read(), program.model, Options.dtype(dtype), spec.commandLine().getErr());
+    ModelSession session = new ModelSession(program.read(), program.model, FlagValues.dtype(dtype), err());
     BatchRunner full = session.runner(batch, common.seed);
     if (full.program().objective() == null) throw new UsageException("train needs an objective: assign loss = ... in the model");
     Dataset[] sets = data.trainAndTest(full.program(), test, common.seed);
     Dataset train = sets[0];
     Dataset testRows = sets[1];
-    Preprocessing prep = Preprocessing.fit(Options.normalization(normalize), train.features(), train.rows(), train.featureColumns());
+    Preprocessing prep = Preprocessing.fit(FlagValues.normalization(normalize), train.features(), train.rows(), train.featureColumns());
     prep.applyInPlace(train.features());
     if (testRows != null) prep.applyInPlace(testRows.features());
 
     BatchRunner tail = session.tail(train.rows(), batch, common.seed);
-    Optimizer opt = Options.optimizer(optimizer, lr, new Penalty(l1, l2), full.parameterBlocks());
-    PrintWriter err = spec.commandLine().getErr();
+    Optimizer opt = FlagValues.optimizer(optimizer, lr, new Penalty(l1, l2), full.parameterBlocks());
+    PrintWriter err = err();
     Trainer.Progress progress = ProgressBar.create(err, common.json);
     List<Trainer.Epoch> history;
     try {
@@ -124,9 +113,9 @@ final class TrainCommand implements Callable<Integer>, Main.HasCommonOptions {
     metadata.put("lr", Double.toString(lr));
     if (data.split != null) metadata.put("split", Double.toString(data.split));
     WeightsFile.write(save, new Weights(full.program().info().name(), session.signature().fingerprint(),
-        Options.dtype(dtype), ModelSession.parameters(full), prep, metadata));
+        FlagValues.dtype(dtype), ModelSession.parameters(full), prep, metadata));
 
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     if (common.json) {
       List<Object> epochsDoc = new ArrayList<>();
       for (Trainer.Epoch e : history) {
@@ -144,8 +133,8 @@ final class TrainCommand implements Callable<Integer>, Main.HasCommonOptions {
     } else {
       Trainer.Epoch last = history.get(history.size() - 1);
       out.println("epoch " + last.epoch() + ": loss " + Numbers.format(last.loss()) + (last.accuracy() == null ? "" : ", accuracy " + Numbers.format(last.accuracy())));
-      out.println("train (" + train.rows() + " rows): " + Options.summary(trainMetrics));
-      if (testMetrics != null) out.println("test (" + testRows.rows() + " rows): " + Options.summary(testMetrics));
+      out.println("train (" + train.rows() + " rows): " + FlagValues.summary(trainMetrics));
+      if (testMetrics != null) out.println("test (" + testRows.rows() + " rows): " + FlagValues.summary(testMetrics));
       out.println("weights saved to " + save);
     }
     return 0;

@@ -63,10 +63,6 @@ public final class Node {
     return batched;
   }
 
-  /** Whether this is one unbatched number. */
-  public boolean isScalarConstant() {
-    return op == Op.CONST;
-  }
 
   public boolean isConst() {
     return op == Op.CONST;

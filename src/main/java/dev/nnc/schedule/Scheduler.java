@@ -146,7 +146,7 @@ public final class Scheduler {
         }
       }
     }
-    Map<Node, Set<Node>> readers = readers(fwd, bwd, forwardSinks, backwardSinks);
+    Map<Node, Set<Node>> readers = readers(fwd, bwd);
     allSinks.addAll(forwardSinks);
     allSinks.addAll(backwardSinks);
     MethodPlan forwardPlan = new MethodPlan("forward", fwd, forwardSinks, readers);
@@ -194,7 +194,7 @@ public final class Scheduler {
     return seen;
   }
 
-  private Map<Node, Set<Node>> readers(List<Node> fwd, List<Node> bwd, List<Sink> fs, List<Sink> bs) {
+  private Map<Node, Set<Node>> readers(List<Node> fwd, List<Node> bwd) {
     Map<Node, Set<Node>> readers = new IdentityHashMap<>();
     for (List<Node> nodes : List.of(fwd, bwd)) {
       for (Node n : nodes) for (Node r : reads(n)) readers.computeIfAbsent(r, k -> new HashSet<>()).add(n);

@@ -23,6 +23,7 @@ public final class BatchRunner {
   private final Entry objective;
   private final Entry prediction;
   private final int batch;
+  private final List<ParameterBlock> parameterBlocks;
 
   public BatchRunner(CompiledProgram program, Arena arena) {
     this.program = program;
@@ -35,6 +36,12 @@ public final class BatchRunner {
     List<Entry> predictions = layout.withRole(Role.PREDICTION);
     this.prediction = predictions.isEmpty() ? null : predictions.get(0);
     this.batch = program.batch();
+    List<ParameterBlock> blocks = new ArrayList<>();
+    for (Entry p : layout.withRole(Role.PARAM)) {
+      Entry g = layout.find(p.name(), Role.GRADIENT);
+      blocks.add(new ParameterBlock(p.offset(), g.offset(), p.length()));
+    }
+    this.parameterBlocks = List.copyOf(blocks);
   }
 
   public CompiledProgram program() {
@@ -83,12 +90,7 @@ public final class BatchRunner {
 
   /** The parameters' blocks, for an optimizer: parameter and gradient offsets in this arena. */
   public List<ParameterBlock> parameterBlocks() {
-    List<ParameterBlock> blocks = new ArrayList<>();
-    for (Entry p : program.layout().withRole(Role.PARAM)) {
-      Entry g = program.layout().find(p.name(), Role.GRADIENT);
-      blocks.add(new ParameterBlock(p.offset(), g.offset(), p.length()));
-    }
-    return blocks;
+    return parameterBlocks;
   }
 
   /** Copies every parameter from {@code other} (same model, another batch size) into this arena. */

@@ -88,9 +88,12 @@ public final class Trainer {
     return history;
   }
 
+  // Index loops: an iterator per step would be garbage on the training path.
   private void clipGradients(BatchRunner runner) {
+    List<ParameterBlock> blocks = runner.parameterBlocks();
     double norm = 0;
-    for (ParameterBlock b : runner.parameterBlocks()) {
+    for (int k = 0; k < blocks.size(); k++) {
+      ParameterBlock b = blocks.get(k);
       for (int i = 0; i < b.length(); i++) {
         double g = runner.arena().get(b.gradOffset() + i);
         norm += g * g;
@@ -99,7 +102,8 @@ public final class Trainer {
     norm = Math.sqrt(norm);
     if (norm <= clip) return;
     double scale = clip / (norm + 1e-6);
-    for (ParameterBlock b : runner.parameterBlocks()) {
+    for (int k = 0; k < blocks.size(); k++) {
+      ParameterBlock b = blocks.get(k);
       for (int i = 0; i < b.length(); i++) runner.arena().set(b.gradOffset() + i, runner.arena().get(b.gradOffset() + i) * scale);
     }
   }

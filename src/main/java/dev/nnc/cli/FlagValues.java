@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /** Parses the words of training options into the runtime's values, with usage errors. */
-final class Options {
-  private Options() {}
+final class FlagValues {
+  private FlagValues() {}
 
   static Dtype dtype(String word) {
     return switch (word) {

@@ -61,6 +61,11 @@ public final class Nnc {
       return new Options(model, objective, differentiate, batch, dtype, true, expand);
     }
 
+    /** The forward pass alone (nnc run): a program whose objective is a tensor, an image filter, compiles too. */
+    public Options withoutGradients() {
+      return new Options(model, objective, false, batch, dtype, parametersOnly, expand);
+    }
+
     /** Composite functions (sigmoid, tanh, softmax, ...) lowered to primitives, as the lecture draws them. */
     public Options withExpand() {
       return new Options(model, objective, differentiate, batch, dtype, parametersOnly, true);

@@ -26,13 +26,24 @@ final class ModelSession {
   private final Dtype dtype;
   private final Map<Integer, CompiledProgram> compiled = new HashMap<>();
   private final java.io.PrintWriter warnings;
+  private final boolean gradients;
 
   /** @param warnings where the program's warnings go, once (null: nowhere) */
   ModelSession(SourceFile source, String model, Dtype dtype, java.io.PrintWriter warnings) {
+    this(source, model, dtype, warnings, true);
+  }
+
+  private ModelSession(SourceFile source, String model, Dtype dtype, java.io.PrintWriter warnings, boolean gradients) {
     this.source = source;
     this.model = model;
     this.dtype = dtype;
     this.warnings = warnings;
+    this.gradients = gradients;
+  }
+
+  /** A session for the forward pass alone (nnc run), whatever the shape of the objective. */
+  static ModelSession forwardOnly(SourceFile source, String model, Dtype dtype) {
+    return new ModelSession(source, model, dtype, null, false);
   }
 
   ModelSession(SourceFile source, String model, Dtype dtype) {
@@ -41,7 +52,8 @@ final class ModelSession {
 
   CompiledProgram compile(int batch) {
     return compiled.computeIfAbsent(batch, b -> {
-      dev.nnc.Compilation c = Nnc.compile(source, Nnc.Options.DEFAULT.withModel(model).withBatch(b).withDtype(dtype).withParametersOnly());
+      Nnc.Options options = Nnc.Options.DEFAULT.withModel(model).withBatch(b).withDtype(dtype).withParametersOnly();
+      dev.nnc.Compilation c = Nnc.compile(source, gradients ? options : options.withoutGradients());
       if (compiled.isEmpty() && warnings != null) ProgramOptions.warn(c, warnings);
       return c.compiled();
     });

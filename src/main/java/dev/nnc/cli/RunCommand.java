@@ -45,7 +45,7 @@ final class RunCommand extends NncCommand {
 
   /** One example, in double precision, every assigned value printed. */
   private int one(Weights weights) {
-    ModelSession session = new ModelSession(program.read(), program.model, dev.nnc.runtime.Dtype.F64);
+    ModelSession session = ModelSession.forwardOnly(program.read(), program.model, dev.nnc.runtime.Dtype.F64);
     BatchRunner runner = session.runner(1, common.seed);
     List<String> drawn = new ArrayList<>();
     Workspace ws = point.workspace(runner.program(), common.seed, drawn);
@@ -75,7 +75,7 @@ final class RunCommand extends NncCommand {
     int eq = input.indexOf('=');
     if (eq <= 0) throw new UsageException("--input takes NAME=PATH, got '" + input + "'");
     Path path = Path.of(input.substring(eq + 1));
-    ModelSession session = new ModelSession(program.read(), program.model, weights == null ? dev.nnc.runtime.Dtype.F32 : weights.dtype());
+    ModelSession session = ModelSession.forwardOnly(program.read(), program.model, weights == null ? dev.nnc.runtime.Dtype.F32 : weights.dtype());
     BatchRunner probe = session.runner(1, common.seed);
     if (!probe.program().leafNames(Role.INPUT).contains(input.substring(0, eq))) {
       throw new UsageException("--input: the program has no input '" + input.substring(0, eq) + "'");

@@ -1,7 +1,6 @@
 package dev.nnc.schedule;
 
 import dev.nnc.ir.Node;
-import dev.nnc.ir.Op;
 import dev.nnc.ir.Shape;
 import dev.nnc.runtime.kernels.Conv2d;
 import dev.nnc.schedule.KernelProgram.Call;
@@ -35,33 +34,29 @@ final class WindowCalls {
 
   /** conv2d(x, K): out[F, H', W']. */
   Call conv(Node n, int out, int line) {
-    Node x = n.input(0);
-    Node k = n.input(1);
-    int count = count(n);
-    Geometry geo = new Geometry(x.shape(), k.shape(), n.setting("stride"), n.setting("pad"));
-    return call(CONV, "forward", line, count, arena.bufferOf(x), stride(x, count), arena.bufferOf(k), stride(k, count),
-        out, stride(n, count), geo.c, geo.h, geo.w, geo.f, geo.kh, geo.kw, geo.stride, geo.pad, geo.depthwise, scratch(n, geo, count));
+    Geometry geo = new Geometry(n.input(0).shape(), n.input(1).shape(), n.setting("stride"), n.setting("pad"));
+    return convCall("forward", n, geo, out, stride(n, count(n)), line);
   }
 
   /** dx from (g, K), into out[C, H, W]. */
   Call inputGradient(Node n, int out, int line) {
-    Node g = n.input(0);
-    Node k = n.input(1);
-    int count = count(n);
-    Geometry geo = new Geometry(n.shape(), k.shape(), n.setting("stride"), n.setting("pad"));
-    return call(CONV, "inputGradient", line, count, arena.bufferOf(g), stride(g, count), arena.bufferOf(k), stride(k, count),
-        out, stride(n, count), geo.c, geo.h, geo.w, geo.f, geo.kh, geo.kw, geo.stride, geo.pad, geo.depthwise, scratch(n, geo, count));
+    Geometry geo = new Geometry(n.shape(), n.input(1).shape(), n.setting("stride"), n.setting("pad"));
+    return convCall("inputGradient", n, geo, out, stride(n, count(n)), line);
   }
 
   /** dK from (x, g): per example, or summed over the examples when {@code summed}. */
   Call kernelGradient(Node n, int out, boolean summed, int line) {
-    Node x = n.input(0);
-    Node g = n.input(1);
+    Geometry geo = new Geometry(n.input(0).shape(), n.shape(), n.setting("stride"), n.setting("pad"));
+    return convCall("kernelGradient", n, geo, out, summed ? 0 : stride(n, count(n)), line);
+  }
+
+  /** Conv2d.method(arena, count, first operand, its stride, second, its stride, out, its stride, geometry, scratch). */
+  private Call convCall(String method, Node n, Geometry geo, int out, int outStride, int line) {
     int count = count(n);
-    Geometry geo = new Geometry(x.shape(), n.shape(), n.setting("stride"), n.setting("pad"));
-    return call(CONV, "kernelGradient", line, count, arena.bufferOf(x), stride(x, count), arena.bufferOf(g), stride(g, count),
-        out, summed ? 0 : stride(n, count), geo.c, geo.h, geo.w, geo.f, geo.kh, geo.kw, geo.stride, geo.pad, geo.depthwise,
-        scratch(n, geo, count));
+    Node a = n.input(0);
+    Node b = n.input(1);
+    return call(CONV, method, line, count, arena.bufferOf(a), stride(a, count), arena.bufferOf(b), stride(b, count), out, outStride,
+        geo.c, geo.h, geo.w, geo.f, geo.kh, geo.kw, geo.stride, geo.pad, geo.depthwise, scratch(n, geo, count));
   }
 
   /** maxpool, avgpool and their gradients. */
@@ -120,9 +115,5 @@ final class WindowCalls {
     StringBuilder desc = new StringBuilder("([D");
     for (Object a : ints) desc.append(a instanceof Boolean ? 'Z' : 'I');
     return new Call(owner, method, desc.append(")V").toString(), args, line);
-  }
-
-  static boolean isWindowOp(Op op) {
-    return !op.settings.isEmpty();
   }
 }

@@ -1,17 +1,14 @@
 package dev.nnc.cli;
 
-import dev.nnc.Nnc;
 import dev.nnc.runtime.ArenaLayout;
 import dev.nnc.runtime.ArenaLayout.Role;
 import dev.nnc.runtime.CompiledProgram;
 import dev.nnc.runtime.Dtype;
-import dev.nnc.runtime.io.ModelSignature;
+import dev.nnc.runtime.Variant;
 import dev.nnc.runtime.io.Weights;
 import dev.nnc.runtime.train.BatchRunner;
-import dev.nnc.syntax.SourceFile;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,42 +18,35 @@ import java.util.Map;
  * offsets, so parameters move between them by copying.
  */
 final class ModelSession {
-  private final SourceFile source;
-  private final String model;
+  private final ProgramSource source;
   private final Dtype dtype;
   private final Map<Integer, CompiledProgram> compiled = new HashMap<>();
   private final java.io.PrintWriter warnings;
   private final boolean gradients;
 
   /** @param warnings where the program's warnings go, once (null: nowhere) */
-  ModelSession(SourceFile source, String model, Dtype dtype, java.io.PrintWriter warnings) {
-    this(source, model, dtype, warnings, true);
+  ModelSession(ProgramSource source, Dtype dtype, java.io.PrintWriter warnings) {
+    this(source, dtype, warnings, true);
   }
 
-  private ModelSession(SourceFile source, String model, Dtype dtype, java.io.PrintWriter warnings, boolean gradients) {
+  private ModelSession(ProgramSource source, Dtype dtype, java.io.PrintWriter warnings, boolean gradients) {
+    this.gradients = gradients;
     this.source = source;
-    this.model = model;
     this.dtype = dtype;
     this.warnings = warnings;
-    this.gradients = gradients;
   }
 
   /** A session for the forward pass alone (nnc run), whatever the shape of the objective. */
-  static ModelSession forwardOnly(SourceFile source, String model, Dtype dtype) {
-    return new ModelSession(source, model, dtype, null, false);
+  static ModelSession forwardOnly(ProgramSource source, Dtype dtype) {
+    return new ModelSession(source, dtype, null, false);
   }
 
-  ModelSession(SourceFile source, String model, Dtype dtype) {
-    this(source, model, dtype, null);
+  ModelSession(ProgramSource source, Dtype dtype) {
+    this(source, dtype, null);
   }
 
   CompiledProgram compile(int batch) {
-    return compiled.computeIfAbsent(batch, b -> {
-      Nnc.Options options = Nnc.Options.DEFAULT.withModel(model).withBatch(b).withDtype(dtype).withParametersOnly();
-      dev.nnc.Compilation c = Nnc.compile(source, gradients ? options : options.withoutGradients());
-      if (compiled.isEmpty() && warnings != null) ProgramOptions.warn(c, warnings);
-      return c.compiled();
-    });
+    return compiled.computeIfAbsent(batch, b -> source.compile(gradients ? Variant.training(dtype, b) : Variant.forward(dtype, b), compiled.isEmpty() ? warnings : null));
   }
 
   /** A runner for {@code batch} examples with freshly initialised parameters (seeded). */
@@ -68,14 +58,6 @@ final class ModelSession {
   /** The runner for the last batch of {@code rows} rows, or null when {@code batch} divides them. */
   BatchRunner tail(int rows, int batch, long seed) {
     return rows % batch == 0 ? null : runner(rows % batch, seed);
-  }
-
-  /** What identifies the model in a weights file: its name, canonical text and parameter shapes. */
-  ModelSignature signature() {
-    CompiledProgram p = compile(1);
-    Map<String, int[]> shapes = new LinkedHashMap<>();
-    for (ArenaLayout.Entry e : p.layout().withRole(Role.PARAM)) shapes.put(e.name(), e.shape());
-    return ModelSignature.of(p.info().name(), p.info().canonicalText(), shapes);
   }
 
   /** The runner's parameters as a weights file records them. */

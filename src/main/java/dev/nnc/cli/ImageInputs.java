@@ -1,6 +1,6 @@
 package dev.nnc.cli;
 
-import dev.nnc.ir.DeclaredShape;
+import dev.nnc.runtime.DeclaredShape;
 import dev.nnc.runtime.io.ImageFile;
 import dev.nnc.runtime.io.ImageFileException;
 import java.util.LinkedHashMap;

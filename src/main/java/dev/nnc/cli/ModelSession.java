@@ -1,18 +1,15 @@
 package dev.nnc.cli;
 
-import dev.nnc.Nnc;
-import dev.nnc.ir.DeclaredShape;
 import dev.nnc.runtime.ArenaLayout;
 import dev.nnc.runtime.ArenaLayout.Role;
 import dev.nnc.runtime.CompiledProgram;
+import dev.nnc.runtime.DeclaredShape;
 import dev.nnc.runtime.Dtype;
-import dev.nnc.runtime.io.ModelSignature;
+import dev.nnc.runtime.Variant;
 import dev.nnc.runtime.io.Weights;
 import dev.nnc.runtime.train.BatchRunner;
-import dev.nnc.syntax.SourceFile;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,36 +20,34 @@ import java.util.Map;
  * parameters move between them by copying.
  */
 final class ModelSession {
-  private final SourceFile source;
-  private final String model;
+  private final ProgramSource source;
   private final Dtype dtype;
   private final Map<Key, CompiledProgram> compiled = new HashMap<>();
-
-  /** A class per batch size and binding of the named dimensions. */
-  private record Key(int batch, Map<String, Integer> dims) {}
   private final java.io.PrintWriter warnings;
   private final boolean gradients;
 
+  /** A class per batch size and binding of the named dimensions. */
+  private record Key(int batch, Map<String, Integer> dims) {}
+
   /** @param warnings where the program's warnings go, once (null: nowhere) */
-  ModelSession(SourceFile source, String model, Dtype dtype, java.io.PrintWriter warnings) {
-    this(source, model, dtype, warnings, true);
+  ModelSession(ProgramSource source, Dtype dtype, java.io.PrintWriter warnings) {
+    this(source, dtype, warnings, true);
   }
 
-  ModelSession(SourceFile source, String model, Dtype dtype) {
-    this(source, model, dtype, null, true);
+  ModelSession(ProgramSource source, Dtype dtype) {
+    this(source, dtype, null, true);
   }
 
-  private ModelSession(SourceFile source, String model, Dtype dtype, java.io.PrintWriter warnings, boolean gradients) {
+  private ModelSession(ProgramSource source, Dtype dtype, java.io.PrintWriter warnings, boolean gradients) {
     this.source = source;
-    this.model = model;
     this.dtype = dtype;
     this.warnings = warnings;
     this.gradients = gradients;
   }
 
   /** A session for the forward pass alone ({@code nnc run}): a tensor objective is fine there. */
-  static ModelSession forwardOnly(SourceFile source, String model, Dtype dtype) {
-    return new ModelSession(source, model, dtype, null, false);
+  static ModelSession forwardOnly(ProgramSource source, Dtype dtype) {
+    return new ModelSession(source, dtype, null, false);
   }
 
   CompiledProgram compile(int batch) {
@@ -61,12 +56,13 @@ final class ModelSession {
 
   /** The class for {@code batch} examples with the named dimensions bound to {@code dims}. */
   CompiledProgram compile(int batch, Map<String, Integer> dims) {
-    return compiled.computeIfAbsent(new Key(batch, Map.copyOf(dims)), k -> {
-      Nnc.Options options = Nnc.Options.DEFAULT.withModel(model).withBatch(k.batch()).withDtype(dtype).withDims(k.dims()).withParametersOnly();
-      dev.nnc.Compilation c = Nnc.compile(source, gradients ? options : options.withoutGradients());
-      if (compiled.isEmpty() && warnings != null) ProgramOptions.warn(c, warnings);
-      return c.compiled();
-    });
+    return compiled.computeIfAbsent(new Key(batch, Map.copyOf(dims)), k -> source.compile(
+        gradients ? Variant.training(dtype, k.batch()) : Variant.forward(dtype, k.batch(), k.dims()), compiled.isEmpty() ? warnings : null));
+  }
+
+  /** The shapes the inputs declare, with the dimensions the data binds by name. */
+  List<DeclaredShape> declaredInputs() {
+    return source.declaredInputs();
   }
 
   /** A runner for {@code batch} examples with freshly initialised parameters (seeded). */
@@ -78,19 +74,6 @@ final class ModelSession {
   /** The runner for the last batch of {@code rows} rows, or null when {@code batch} divides them. */
   BatchRunner tail(int rows, int batch, long seed) {
     return rows % batch == 0 ? null : runner(rows % batch, seed);
-  }
-
-  /** The shapes the inputs declare, with the dimensions the data binds by name. */
-  List<DeclaredShape> declaredInputs() {
-    return Nnc.declaredInputs(source, model);
-  }
-
-  /** What identifies the model in a weights file: its name, canonical text and parameter shapes. */
-  ModelSignature signature() {
-    CompiledProgram p = compile(1);
-    Map<String, int[]> shapes = new LinkedHashMap<>();
-    for (ArenaLayout.Entry e : p.layout().withRole(Role.PARAM)) shapes.put(e.name(), e.shape());
-    return ModelSignature.of(p.info().name(), p.info().canonicalText(), shapes);
   }
 
   /** The runner's parameters as a weights file records them. */

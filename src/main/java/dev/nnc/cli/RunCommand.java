@@ -1,6 +1,6 @@
 package dev.nnc.cli;
 
-import dev.nnc.ir.DeclaredShape;
+import dev.nnc.runtime.DeclaredShape;
 import dev.nnc.runtime.ArenaLayout;
 import dev.nnc.runtime.CompiledProgram;
 import dev.nnc.runtime.ArenaLayout.Role;
@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
         "with --input NAME=ROWS.csv, on each row of a CSV file, printing one CSV row of outputs per input row.",
         "--output NAME=PATH writes a value instead: .png from [1, H, W] or [3, H, W] (rounded, clamped to 0..255), .csv a row per example."})
 final class RunCommand extends NncCommand {
-  @Mixin ProgramOptions program;
+  @Mixin ProgramSource program;
   @Mixin PointOptions point;
 
   @Option(names = "--weights", paramLabel = "W", description = "Trained weights (and their preprocessing) from nnc train.")
@@ -40,6 +40,10 @@ final class RunCommand extends NncCommand {
 
   @Option(names = "--batch", defaultValue = "256", description = "Rows per forward pass over a CSV file (default: ${DEFAULT-VALUE}).")
   int batch;
+
+  RunCommand(ProgramSource program) {
+    this.program = program;
+  }
 
   @Override
   public Integer call() throws IOException {
@@ -59,7 +63,7 @@ final class RunCommand extends NncCommand {
 
   /** One example, in double precision: given by --at and images, every assigned value printed or the --output ones written. */
   private int one(Weights weights, List<NamedPath> imageFiles, List<NamedPath> outputFiles) {
-    ModelSession session = ModelSession.forwardOnly(program.read(), program.model, dev.nnc.runtime.Dtype.F64);
+    ModelSession session = ModelSession.forwardOnly(program, dev.nnc.runtime.Dtype.F64);
     ImageInputs images = ImageInputs.read(imageFiles.isEmpty() ? List.of() : session.declaredInputs(), imageFiles);
     CompiledProgram compiled = session.compile(1, images.dims());
     List<ArenaLayout.Entry> written = OutputFiles.entries(compiled, outputFiles);
@@ -95,7 +99,7 @@ final class RunCommand extends NncCommand {
    * value on stdout, or of each --output value in its file.
    */
   private int rows(Weights weights, NamedPath input, List<NamedPath> outputFiles) {
-    ModelSession session = ModelSession.forwardOnly(program.read(), program.model, weights == null ? dev.nnc.runtime.Dtype.F32 : weights.dtype());
+    ModelSession session = ModelSession.forwardOnly(program, weights == null ? dev.nnc.runtime.Dtype.F32 : weights.dtype());
     for (DeclaredShape d : session.declaredInputs()) {
       if (d.hasNamedAxes()) {
         throw new UsageException("--input " + input + ": input '" + d.input() + "' is declared " + d

@@ -1,6 +1,6 @@
 package dev.nnc.lower;
 
-import dev.nnc.ir.DeclaredShape;
+import dev.nnc.runtime.DeclaredShape;
 import dev.nnc.ir.Evaluator;
 import dev.nnc.ir.Graph;
 import dev.nnc.ir.Leaf;

@@ -191,8 +191,10 @@ class ImageRunTest {
   }
 
   @Test
-  void aSessionCompilesOneClassPerShapeAndKeepsIt() {
-    ModelSession session = ModelSession.forwardOnly(new dev.nnc.syntax.SourceFile("p.nn", "input img[1, H, W]\ny = img * 2\n"), null, dev.nnc.runtime.Dtype.F64);
+  void aSessionCompilesOneClassPerShapeAndKeepsIt() throws IOException {
+    ProgramOptions source = new ProgramOptions();
+    source.file = program("input img[1, H, W]\ny = img * 2\n");
+    ModelSession session = ModelSession.forwardOnly(source, dev.nnc.runtime.Dtype.F64);
     var small = session.compile(1, java.util.Map.of("H", 2, "W", 3));
     var large = session.compile(1, java.util.Map.of("H", 96, "W", 128));
     assertThat(session.compile(1, java.util.Map.of("W", 3, "H", 2))).isSameInstanceAs(small);

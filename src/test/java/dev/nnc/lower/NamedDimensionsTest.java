@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.nnc.Compilation;
 import dev.nnc.Nnc;
 import dev.nnc.TestCompiler;
-import dev.nnc.ir.DeclaredShape;
+import dev.nnc.runtime.DeclaredShape;
 import dev.nnc.runtime.Workspace;
 import dev.nnc.syntax.CompileException;
 import dev.nnc.syntax.SourceFile;

@@ -1,4 +1,4 @@
-package dev.nnc.ir;
+package dev.nnc.runtime;
 
 import java.util.List;
 

@@ -32,6 +32,10 @@ public final class GemmTiming {
         (m, n, k, a, b, c) -> Gemm.nn(m, n, k, a, 0, k, b, 0, n, c, 0, n, false));
     time("TN 128x784x32", 128, 784, 32,
         (m, n, k, a, b, c) -> Gemm.tn(m, n, k, a, 0, m, b, 0, n, c, 0, n, false));
+    time("NT 64x128x784", 64, 128, 784,
+        (m, n, k, a, b, c) -> Gemm.nt(m, n, k, a, 0, k, b, 0, k, c, 0, n, false));
+    time("NT 33x127x783", 33, 127, 783,
+        (m, n, k, a, b, c) -> Gemm.nt(m, n, k, a, 0, k, b, 0, k, c, 0, n, false));
     time("NN 256x1024x784", 256, 1024, 784,
         (m, n, k, a, b, c) -> Gemm.nn(m, n, k, a, 0, k, b, 0, n, c, 0, n, false));
     time("NT 256x1024x784", 256, 1024, 784,

@@ -36,6 +36,10 @@ public final class GemmTiming {
         (m, n, k, a, b, c) -> Gemm.nt(m, n, k, a, 0, k, b, 0, k, c, 0, n, false));
     time("NT 33x127x783", 33, 127, 783,
         (m, n, k, a, b, c) -> Gemm.nt(m, n, k, a, 0, k, b, 0, k, c, 0, n, false));
+    time("NT 256x10x1024", 256, 10, 1024,
+        (m, n, k, a, b, c) -> Gemm.nt(m, n, k, a, 0, k, b, 0, k, c, 0, n, false));
+    time("NN 1024x1024x1024", 1024, 1024, 1024,
+        (m, n, k, a, b, c) -> Gemm.nn(m, n, k, a, 0, k, b, 0, n, c, 0, n, false));
     time("NN 256x1024x784", 256, 1024, 784,
         (m, n, k, a, b, c) -> Gemm.nn(m, n, k, a, 0, k, b, 0, n, c, 0, n, false));
     time("NT 256x1024x784", 256, 1024, 784,

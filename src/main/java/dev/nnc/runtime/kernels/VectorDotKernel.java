@@ -79,18 +79,20 @@ final class VectorDotKernel {
       s23 = x2.fma(w, s23);
       s33 = x3.fma(w, s33);
     }
-    store(c, c0, accumulate, s00, s01, s02, s03);
-    store(c, c0 + ldc, accumulate, s10, s11, s12, s13);
-    store(c, c0 + 2 * ldc, accumulate, s20, s21, s22, s23);
-    store(c, c0 + 3 * ldc, accumulate, s30, s31, s32, s33);
+    // Reduced here: a vector passed to a method C2 does not inline is boxed on the heap, and
+    // C2 declines to inline a callee that it already compiled on its own into a large body.
+    store(c, c0, accumulate, sum(s00), sum(s01), sum(s02), sum(s03));
+    store(c, c0 + ldc, accumulate, sum(s10), sum(s11), sum(s12), sum(s13));
+    store(c, c0 + 2 * ldc, accumulate, sum(s20), sum(s21), sum(s22), sum(s23));
+    store(c, c0 + 3 * ldc, accumulate, sum(s30), sum(s31), sum(s32), sum(s33));
   }
 
-  private static void store(float[] c, int at, boolean accumulate, FloatVector s0, FloatVector s1,
-      FloatVector s2, FloatVector s3) {
-    float r0 = s0.reduceLanes(VectorOperators.ADD);
-    float r1 = s1.reduceLanes(VectorOperators.ADD);
-    float r2 = s2.reduceLanes(VectorOperators.ADD);
-    float r3 = s3.reduceLanes(VectorOperators.ADD);
+  private static float sum(FloatVector v) {
+    return v.reduceLanes(VectorOperators.ADD);
+  }
+
+  private static void store(float[] c, int at, boolean accumulate, float r0, float r1, float r2,
+      float r3) {
     if (accumulate) {
       r0 += c[at];
       r1 += c[at + 1];

@@ -26,9 +26,13 @@ final class VectorFloatGemm extends FloatGemm {
   /**
    * Up to this many rows, A·Bᵀ with both operands' rows along k runs as dot products
    * ({@link VectorDotKernel}) instead of packing B: packing costs the same at any m, and pays off
-   * only when many rows of A reuse the packed panels.
+   * only when many rows of A reuse the packed panels. So does a C narrower than one tile (a
+   * layer of 10 classes), where the packed kernel would compute mostly padding.
    */
   static final int DOT_ROWS = 64;
+
+  /** The tile a product that overwrites C starts from (never written). */
+  private static final float[] ZEROS = new float[ROWS * COLS];
 
   private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
@@ -52,7 +56,7 @@ final class VectorFloatGemm extends FloatGemm {
       float[] a, int aOff, int aRowStride, int aColStride,
       float[] b, int bOff, int bRowStride, int bColStride,
       float[] c, int cOff, int ldc, boolean accumulate) {
-    if (aColStride == 1 && bRowStride == 1 && m <= DOT_ROWS) {
+    if (aColStride == 1 && bRowStride == 1 && (m <= DOT_ROWS || n < COLS)) {
       VectorDotKernel.multiply(m, n, k, a, aOff, aRowStride, b, bOff, bColStride, c, cOff, ldc, accumulate);
       return;
     }
@@ -76,8 +80,13 @@ final class VectorFloatGemm extends FloatGemm {
             int cols = Math.min(COLS, blockCols - jr);
             int at = cOff + ic * ldc + jc + jr;
             if (rows == ROWS && cols == COLS) {
-              VectorMicroKernel.multiplyAdd(depth, work.packedA, work.packedB, jr * depth,
-                  c, at, ldc, add);
+              if (add) {
+                VectorMicroKernel.multiplyAdd(depth, work.packedA, work.packedB, jr * depth,
+                    c, at, ldc, c, at, ldc);
+              } else {
+                VectorMicroKernel.multiplyAdd(depth, work.packedA, work.packedB, jr * depth,
+                    ZEROS, 0, COLS, c, at, ldc);
+              }
             } else {
               multiplyAddEdge(depth, work, jr * depth, c, at, ldc, rows, cols, add);
             }
@@ -95,7 +104,7 @@ final class VectorFloatGemm extends FloatGemm {
   private static void multiplyAddEdge(int depth, Workspace work, int bOff, float[] c, int at,
       int ldc, int rows, int cols, boolean add) {
     float[] tile = work.edgeTile;
-    VectorMicroKernel.multiplyAdd(depth, work.packedA, work.packedB, bOff, tile, 0, COLS, false);
+    VectorMicroKernel.multiplyAdd(depth, work.packedA, work.packedB, bOff, ZEROS, 0, COLS, tile, 0, COLS);
     for (int i = 0; i < rows; i++) {
       for (int j = 0; j < cols; j++) {
         c[at + i * ldc + j] = (add ? c[at + i * ldc + j] : 0f) + tile[i * COLS + j];

@@ -29,27 +29,20 @@ final class VectorMicroKernel {
   private VectorMicroKernel() {}
 
   /**
-   * Adds the product of the packed ROWS-wide panel of A at the start of {@code packedA} and the
-   * packed COLS-wide panel of B at {@code bOff} (both laid out by {@link PanelPacker}) to the
-   * whole ROWS×COLS tile of C at {@code cOff}, or, when not {@code add}, stores it there.
+   * Stores the product of the packed ROWS-wide panel of A at the start of {@code packedA} and the
+   * packed COLS-wide panel of B at {@code bOff} (both laid out by {@link PanelPacker}), plus the
+   * ROWS×COLS tile at {@code from}/{@code fromOff} (rows {@code fromLd} apart), into the tile of C
+   * at {@code cOff}. The tile added is C's own to accumulate, or a tile of zeros to overwrite C
+   * without a zeroing pass: no branch, so the inline tree stays within C2's budget.
    */
   static void multiplyAdd(int depth, float[] packedA, float[] packedB, int bOff,
-      float[] c, int cOff, int ldc, boolean add) {
-    // The sums start from C's tile, or from zero for a product that overwrites C (sparing a
-    // zeroing pass over C): one branch, so the inline tree stays within C2's budget.
-    FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51;
-    if (add) {
-      c00 = load(c, cOff); c01 = load(c, cOff + LANES);
-      c10 = load(c, cOff + ldc); c11 = load(c, cOff + ldc + LANES);
-      c20 = load(c, cOff + 2 * ldc); c21 = load(c, cOff + 2 * ldc + LANES);
-      c30 = load(c, cOff + 3 * ldc); c31 = load(c, cOff + 3 * ldc + LANES);
-      c40 = load(c, cOff + 4 * ldc); c41 = load(c, cOff + 4 * ldc + LANES);
-      c50 = load(c, cOff + 5 * ldc); c51 = load(c, cOff + 5 * ldc + LANES);
-    } else {
-      c00 = FloatVector.zero(SPECIES);
-      c01 = c00; c10 = c00; c11 = c00; c20 = c00; c21 = c00;
-      c30 = c00; c31 = c00; c40 = c00; c41 = c00; c50 = c00; c51 = c00;
-    }
+      float[] from, int fromOff, int fromLd, float[] c, int cOff, int ldc) {
+    FloatVector c00 = load(from, fromOff), c01 = load(from, fromOff + LANES);
+    FloatVector c10 = load(from, fromOff + fromLd), c11 = load(from, fromOff + fromLd + LANES);
+    FloatVector c20 = load(from, fromOff + 2 * fromLd), c21 = load(from, fromOff + 2 * fromLd + LANES);
+    FloatVector c30 = load(from, fromOff + 3 * fromLd), c31 = load(from, fromOff + 3 * fromLd + LANES);
+    FloatVector c40 = load(from, fromOff + 4 * fromLd), c41 = load(from, fromOff + 4 * fromLd + LANES);
+    FloatVector c50 = load(from, fromOff + 5 * fromLd), c51 = load(from, fromOff + 5 * fromLd + LANES);
     int ai = 0;
     int bi = bOff;
     for (int p = 0; p < depth; p++, ai += ROWS, bi += COLS) {

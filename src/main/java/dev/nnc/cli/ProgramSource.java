@@ -12,7 +12,7 @@ import java.nio.file.Path;
 /**
  * Where grad, run and train get their compiled program: compiled from a .nn file by nnc
  * ({@link ProgramOptions}), or loaded from the classes built into a jar by {@code nnc compile}
- * (issue 6). The commands themselves are the same code in both.
+ * ({@link BuiltInProgram}). The commands themselves are the same code in both.
  */
 interface ProgramSource {
   /** What error messages call the program: its file, or the model built into a jar. */

@@ -109,7 +109,9 @@ final class RunCommand extends NncCommand {
       runner.arena().forward();
       for (int e = 0; e < runner.batch(); e++) {
         List<String> cells = new ArrayList<>();
-        for (ArenaLayout.Entry v : values) {
+        for (ArenaLayout.Entry named : values) {
+          // The last batch's class has its own layout: its values lie at other offsets.
+          ArenaLayout.Entry v = runner.program().layout().find(named.name(), Role.VALUE);
           int per = v.length() / runner.batch();
           for (int i = 0; i < per; i++) cells.add(Numbers.format(runner.arena().get(v.offset() + e * per + i)));
         }

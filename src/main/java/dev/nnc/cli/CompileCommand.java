@@ -59,7 +59,14 @@ final class CompileCommand extends NncCommand {
       classes.put(resource, c.classBytes());
     }
     Catalog catalog = new Catalog(program.file.getFileName().toString(), Main.Version.version(), precision, batch, info, entries);
-    JarWriter.Written jar = JarWriter.write(output, JAR_MAIN, JAR_API, catalog, classes);
+    JarWriter.Written jar;
+    try {
+      jar = JarWriter.write(output, JAR_MAIN, JAR_API, catalog, classes);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new UsageException("cannot write " + output + ": no such directory");
+    } catch (IOException e) {
+      throw new UsageException("cannot write " + output + ": " + e.getMessage());
+    }
 
     if (common.json) {
       Map<String, Object> doc = new LinkedHashMap<>();

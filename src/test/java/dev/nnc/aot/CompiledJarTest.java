@@ -157,6 +157,14 @@ class CompiledJarTest {
     assertThat(of.err()).contains("this jar differentiates 'loss' only");
   }
 
+  @Test
+  void aJarThatCannotBeWrittenIsBadInput() {
+    Path nowhere = dir.resolve("missing").resolve("x.jar");
+    Cli.Result r = Cli.run("compile", "examples/lecture/add_mul.nn", "-o", nowhere.toString());
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("nnc: cannot write " + nowhere + ": no such directory\n");
+  }
+
   private static List<String> entries(Path jar) throws IOException {
     try (JarFile f = new JarFile(jar.toFile())) {
       List<String> names = new ArrayList<>();

@@ -51,16 +51,24 @@ public record Catalog(String source, String nncVersion, Dtype dtype, int batch, 
 
   /** Where a variant's class bytes go in the jar (not under its class name: each is loaded on its own). */
   public static String resourceOf(Variant v) {
-    return "nnc/classes/" + v.dtype().flag() + "-batch" + v.batch() + (v.allGradients() ? "-all" : "-parameters") + ".class";
+    return "nnc/classes/" + v.dtype().flag() + "-batch" + v.batch() + "-" + gradients(v) + ".class";
   }
 
-  /** The class for {@code v} (its objective: null or the model's own), or null when the jar does not carry it. */
+  /** Which gradients a variant's backward pass computes: all (grad), parameters (training), none (run's forward pass). */
+  static String gradients(Variant v) {
+    return !v.differentiate() ? "none" : v.allGradients() ? "all" : "parameters";
+  }
+
+  /**
+   * The class for {@code v} (its objective: null or the model's own; no named dimensions), or null
+   * when the jar does not carry it.
+   */
   public Entry entry(Variant v) {
     boolean ownObjective = v.objective() == null || v.objective().equals(info.objective());
-    if (!ownObjective) return null;
+    if (!ownObjective || !v.dims().isEmpty()) return null;
     for (Entry e : variants) {
       Variant c = e.variant();
-      if (c.dtype() == v.dtype() && c.batch() == v.batch() && c.allGradients() == v.allGradients()) return e;
+      if (c.dtype() == v.dtype() && c.batch() == v.batch() && gradients(c).equals(gradients(v))) return e;
     }
     return null;
   }

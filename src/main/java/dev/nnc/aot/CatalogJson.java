@@ -35,7 +35,7 @@ final class CatalogJson {
       Map<String, Object> v = new LinkedHashMap<>();
       v.put("dtype", e.variant().dtype().flag());
       v.put("batch", e.variant().batch());
-      v.put("gradients", e.variant().allGradients() ? "all" : "parameters");
+      v.put("gradients", Catalog.gradients(e.variant()));
       v.put("class", e.className());
       v.put("resource", e.resource());
       v.put("arena", layout(e.layout()));
@@ -52,7 +52,8 @@ final class CatalogJson {
     List<Catalog.Entry> variants = new ArrayList<>();
     for (Object o : (List<?>) doc.get("variants")) {
       Map<?, ?> v = (Map<?, ?>) o;
-      Variant variant = new Variant(dtype(v.get("dtype")), integer(v.get("batch")), "all".equals(v.get("gradients")), null);
+      Object gradients = v.get("gradients");
+      Variant variant = new Variant(dtype(v.get("dtype")), integer(v.get("batch")), "all".equals(gradients), null, !"none".equals(gradients), Map.of());
       variants.add(new Catalog.Entry(variant, (String) v.get("class"), (String) v.get("resource"), layout((Map<?, ?>) v.get("arena"))));
     }
     return new Catalog((String) doc.get("source"), (String) doc.get("nnc"), dtype(doc.get("dtype")), integer(doc.get("batch")),

@@ -91,6 +91,6 @@ public final class Model {
   }
 
   ModelSignature signature() {
-    return ModelSignature.of(classes.load(Variant.training(Dtype.F64, 1)));
+    return ModelSignature.of(classes.load(Variant.forward(Dtype.F64, 1, java.util.Map.of())));
   }
 }

@@ -40,7 +40,7 @@ final class BuiltInProgram implements ProgramSource {
 
   @Override
   public ModelSignature signature() {
-    return ModelSignature.of(compile(Variant.training(Dtype.F64, 1), null));
+    return ModelSignature.of(compile(Variant.forward(Dtype.F64, 1, java.util.Map.of()), null));
   }
 
   private String missing(Variant v) {
@@ -48,6 +48,10 @@ final class BuiltInProgram implements ProgramSource {
     if (v.objective() != null && !v.objective().equals(objective)) {
       return "--of " + v.objective() + ": this jar differentiates '" + objective + "' only; nnc grad " + catalog.source()
           + " --of " + v.objective() + " differentiates another variable";
+    }
+    boolean differentiable = catalog.variants().stream().anyMatch(e -> e.variant().differentiate());
+    if (v.differentiate() && !differentiable) {
+      return "the objective '" + objective + "' is not a scalar, so this jar holds the forward pass alone (run); grad and train need a scalar objective";
     }
     return "this jar carries the model for " + catalog.dtype().flag() + " batches of 1 to " + catalog.batch()
         + " (and f64 for one example); batches of " + v.batch() + " in " + v.dtype().flag() + " need a jar compiled with: nnc compile "

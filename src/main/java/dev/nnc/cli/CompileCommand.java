@@ -3,6 +3,9 @@ package dev.nnc.cli;
 import dev.nnc.Compilation;
 import dev.nnc.aot.Catalog;
 import dev.nnc.codegen.JarWriter;
+import dev.nnc.runtime.ArenaLayout;
+import dev.nnc.runtime.CompiledProgram;
+import dev.nnc.runtime.DeclaredShape;
 import dev.nnc.runtime.Dtype;
 import dev.nnc.runtime.Variant;
 import dev.nnc.runtime.io.Json;
@@ -21,7 +24,7 @@ import picocli.CommandLine.Option;
         "java -jar OUT.jar grad|run|train [flags] works as nnc does, with the model built in and no JVM flags.",
         "A class is specialised to a batch size and a precision, so the jar carries one for each it may meet:",
         "f64 for one example (grad, run --at) and the training precision for every batch size from 1 to --batch",
-        "(the last batch of a data set is smaller)."})
+        "(the last batch of a data set is smaller), for training and for the forward pass alone (run)."})
 final class CompileCommand extends NncCommand {
   /** The main class of the jars this command writes. */
   static final String JAR_MAIN = "dev/nnc/cli/JarMain";
@@ -44,21 +47,18 @@ final class CompileCommand extends NncCommand {
   public Integer call() throws IOException {
     if (batch < 1) throw new UsageException("--batch must be at least 1");
     Dtype precision = FlagValues.dtype(dtype);
-    List<Variant> variants = new ArrayList<>(List.of(Variant.grad(null), Variant.training(Dtype.F64, 1)));
-    for (int b = 1; b <= batch; b++) if (precision != Dtype.F64 || b > 1) variants.add(Variant.training(precision, b));
-
+    for (DeclaredShape d : program.declaredInputs()) {
+      if (d.hasNamedAxes()) {
+        throw new UsageException("input " + d.input() + d + " names dimensions that the data binds, a class per shape; "
+            + "a jar holds classes for fixed shapes: declare the input with numbers to compile it ahead of time");
+      }
+    }
     List<Catalog.Entry> entries = new ArrayList<>();
     Map<String, byte[]> classes = new LinkedHashMap<>();
-    dev.nnc.runtime.ModelInfo info = null;
-    for (Variant v : variants) {
-      Compilation c = program.compile(ProgramOptions.options(v));
-      if (info == null) ProgramOptions.warn(c, err());
-      info = c.compiled().info();
-      String resource = Catalog.resourceOf(v);
-      entries.add(new Catalog.Entry(v, c.kernel().className(), resource, c.compiled().layout()));
-      classes.put(resource, c.classBytes());
-    }
-    Catalog catalog = new Catalog(program.file.getFileName().toString(), Main.Version.version(), precision, batch, info, entries);
+    Compilation first = add(Variant.forward(Dtype.F64, 1, Map.of()), entries, classes);
+    ProgramOptions.warn(first, err());
+    for (Variant v : variants(precision, differentiable(first.compiled()))) add(v, entries, classes);
+    Catalog catalog = new Catalog(program.file.getFileName().toString(), Main.Version.version(), precision, batch, first.compiled().info(), entries);
     JarWriter.Written jar;
     try {
       jar = JarWriter.write(output, JAR_MAIN, JAR_API, catalog, classes);
@@ -84,6 +84,35 @@ final class CompileCommand extends NncCommand {
       err().println("nnc: run it with: java -jar " + output + " grad|run|train [flags]");
     }
     return 0;
+  }
+
+  /**
+   * The classes a jar needs besides run's forward pass of one example in f64: the forward pass of
+   * each batch size up to --batch (run --input), and when the program can be differentiated, grad's
+   * class and training's for each batch size.
+   */
+  private List<Variant> variants(Dtype precision, boolean differentiable) {
+    List<Variant> out = new ArrayList<>();
+    if (differentiable) out.add(Variant.grad(null));
+    for (int b = 1; b <= batch; b++) {
+      if (precision != Dtype.F64 || b > 1) out.add(Variant.forward(precision, b, Map.of()));
+      if (differentiable) out.add(Variant.training(precision, b));
+    }
+    return out;
+  }
+
+  /** Gradients need a scalar objective (or none, and then grad and train say so); a tensor one is for run alone. */
+  private static boolean differentiable(CompiledProgram forward) {
+    String objective = forward.objective();
+    return objective == null || forward.layout().find(objective, ArenaLayout.Role.VALUE).dims().isEmpty();
+  }
+
+  private Compilation add(Variant v, List<Catalog.Entry> entries, Map<String, byte[]> classes) {
+    Compilation c = program.compile(ProgramOptions.options(v));
+    String resource = Catalog.resourceOf(v);
+    entries.add(new Catalog.Entry(v, c.kernel().className(), resource, c.compiled().layout()));
+    classes.put(resource, c.classBytes());
+    return c;
   }
 
   private static String kib(long bytes) {

@@ -34,13 +34,16 @@ class CatalogJsonTest {
         new ArenaLayout.Entry("loss", Role.VALUE, 10, 2, List.of(), true)));
     Catalog catalog = new Catalog("m.nn", "0.1.0", Dtype.F32, 2, info, List.of(
         new Catalog.Entry(Variant.grad(null), "dev/nnc/generated/m", Catalog.resourceOf(Variant.grad(null)), layout),
-        new Catalog.Entry(Variant.training(Dtype.F32, 2), "dev/nnc/generated/m", "nnc/classes/f32-batch2-parameters.class", layout)));
+        new Catalog.Entry(Variant.training(Dtype.F32, 2), "dev/nnc/generated/m", "nnc/classes/f32-batch2-parameters.class", layout),
+        new Catalog.Entry(Variant.forward(Dtype.F32, 2, Map.of()), "dev/nnc/generated/m", "nnc/classes/f32-batch2-none.class", layout)));
     Catalog read = Catalog.parse(catalog.toJson());
     assertThat(read).isEqualTo(catalog);
     assertThat(read.info().initializers().keySet()).containsExactly("a", "b", "c", "d", "e", "f").inOrder();
     assertThat(read.entry(Variant.training(Dtype.F32, 2)).resource()).isEqualTo("nnc/classes/f32-batch2-parameters.class");
-    assertThat(read.entry(new Variant(Dtype.F64, 1, true, "loss"))).isEqualTo(read.variants().get(0));
-    assertThat(read.entry(new Variant(Dtype.F64, 1, true, "other"))).isNull();
+    assertThat(read.entry(Variant.forward(Dtype.F32, 2, Map.of())).resource()).isEqualTo(Catalog.resourceOf(Variant.forward(Dtype.F32, 2, Map.of())));
+    assertThat(read.entry(Variant.grad("loss"))).isEqualTo(read.variants().get(0));
+    assertThat(read.entry(Variant.grad("other"))).isNull();
+    assertThat(read.entry(Variant.forward(Dtype.F32, 2, Map.of("H", 8)))).isNull();
     assertThat(read.entry(Variant.training(Dtype.F32, 3))).isNull();
   }
 }

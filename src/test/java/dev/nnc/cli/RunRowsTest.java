@@ -18,4 +18,14 @@ class RunRowsTest {
     // s, the objective (the last assignment), is left out: it would be a loss without labels.
     assertThat(r.out()).isEqualTo(String.join("\n", "y[0],y[1]", "3.0,5.0", "7.0,9.0", "11.0,13.0", "15.0,17.0", "19.0,21.0", ""));
   }
+
+  @Test
+  void aModelWithParametersRunsOnRowsInItsForwardOnlyClass(@TempDir Path dir) throws Exception {
+    // Literal initial values make every output known: y = 2 x0 + 2 x1 + 1 (s, the objective, is left out).
+    Path program = Files.writeString(dir.resolve("linear.nn"), "input x[2]\nparam w[2] = 2\nparam b = 1\ny = dot(w, x) + b\ns = y * y\n");
+    Path rows = Files.writeString(dir.resolve("rows.csv"), "a,b\n1,2\n3,4\n5,6\n");
+    Cli.Result r = Cli.run("run", program.toString(), "--input", "x=" + rows, "--batch", "2");
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).isEqualTo(String.join("\n", "y", "7.0", "15.0", "23.0", ""));
+  }
 }

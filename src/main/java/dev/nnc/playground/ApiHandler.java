@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * The page's requests: build a network from settings ({@code POST /api/session}), train it for a
- * while ({@code POST /api/train}), and download its program and data ({@code GET
- * /api/program.nn?id=N}, {@code GET /api/data.csv?id=N}).
+ * while ({@code POST /api/train}), and download its program, its gradients and its data
+ * ({@code GET /api/program.nn?id=N}, {@code /api/grad.txt?id=N}, {@code /api/data.csv?id=N}).
  */
 final class ApiHandler implements HttpHandler {
   /** The longest a train request computes, so the page stays responsive. */
@@ -33,6 +33,11 @@ final class ApiHandler implements HttpHandler {
         Exchanges.requireMethod(ex, "GET", "HEAD");
         Session s = sessions.get(Exchanges.query(ex).get("id"));
         Exchanges.download(ex, ProgramWriter.PROGRAM_FILE, "text/plain; charset=utf-8", s.program());
+      }
+      case "/api/grad.txt" -> {
+        Exchanges.requireMethod(ex, "GET", "HEAD");
+        Session s = sessions.get(Exchanges.query(ex).get("id"));
+        Exchanges.download(ex, ProgramWriter.GRAD_FILE, "text/plain; charset=utf-8", s.gradText());
       }
       case "/api/data.csv" -> {
         Exchanges.requireMethod(ex, "GET", "HEAD");

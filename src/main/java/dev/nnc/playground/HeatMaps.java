@@ -48,19 +48,20 @@ public final class HeatMaps {
 
   /**
    * Every feature of {@link Feature} over the plane, whether chosen or not, as Playground shows
-   * them. Each is scaled by its largest magnitude there: x1² reaches 36, and on the ±1 scale it
-   * would be one colour.
+   * them, each stretched from its range on the plane to [−1, 1]: x1² reaches 36, and on the ±1
+   * scale it would be one colour. (Features symmetric about 0 keep 0 at 0.)
    */
   public static List<String> features() {
     List<String> maps = new ArrayList<>();
     for (Feature f : Feature.values()) {
       double[] values = new double[POINTS];
-      double largest = 0;
+      double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
       for (int i = 0; i < POINTS; i++) {
         values[i] = f.of(coordinate(i % SIDE), -coordinate(i / SIDE));
-        largest = Math.max(largest, Math.abs(values[i]));
+        min = Math.min(min, values[i]);
+        max = Math.max(max, values[i]);
       }
-      for (int i = 0; i < POINTS; i++) values[i] = largest == 0 ? 0 : values[i] / largest;
+      for (int i = 0; i < POINTS; i++) values[i] = max == min ? 0 : (values[i] - min) / (max - min) * 2 - 1;
       maps.add(encode(values, 0, 1));
     }
     return maps;

@@ -14,6 +14,7 @@ public final class ProgramWriter {
   /** The names of the downloads, which the command refers to. */
   public static final String PROGRAM_FILE = "playground.nn";
   public static final String DATA_FILE = "playground.csv";
+  public static final String GRAD_FILE = "playground.grad.txt";
 
   private ProgramWriter() {}
 

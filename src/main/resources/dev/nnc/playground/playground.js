@@ -80,6 +80,7 @@ async function rebuild() {
     $("grad").textContent = doc.grad;
     $("download-program").href = "/api/program.nn?id=" + doc.id;
     $("download-data").href = "/api/data.csv?id=" + doc.id;
+    $("download-grad").href = "/api/grad.txt?id=" + doc.id;
     update(doc);
   } catch (e) {
     say(e.message);

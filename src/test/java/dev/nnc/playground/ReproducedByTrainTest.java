@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 9, acceptance 3: the program and CSV the page offers, trained with the nnc train command
  * the page shows, give the playground's training: the same loss in every epoch and the same
- * weights, bit for bit.
+ * weights, bit for bit; and the gradients the page shows are what nnc show --grad prints.
  */
 class ReproducedByTrainTest {
   @TempDir Path dir;
@@ -60,6 +60,9 @@ class ReproducedByTrainTest {
       Files.writeString(program, http.get("/api/program.nn?id=" + id).body());
       Files.writeString(data, http.get("/api/data.csv?id=" + id).body());
       Path weights = dir.resolve("w.weights");
+      Cli.Result shown = Cli.run("show", "--grad", program.toString());
+      assertThat(shown.status()).isEqualTo(0);
+      assertThat(http.get("/api/grad.txt?id=" + id).body()).isEqualTo(shown.out());
 
       // The command exactly as the page shows it, run where the downloads are.
       String command = (String) state.get("command");

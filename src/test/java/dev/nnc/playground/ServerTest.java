@@ -61,6 +61,7 @@ class ServerTest {
     assertThat(csv.body()).startsWith("x1,x2,label\n");
     assertThat(csv.body().lines().count()).isEqualTo(501);
     assertThat(http.get("/api/program.nn?id=" + id).body()).isEqualTo(made.get("program"));
+    assertThat(http.get("/api/grad.txt?id=" + id).body()).isEqualTo(made.get("grad"));
   }
 
   @Test

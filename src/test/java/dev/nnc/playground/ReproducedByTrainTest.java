@@ -5,8 +5,6 @@ import static com.google.common.truth.Truth.assertWithMessage;
 
 import dev.nnc.Nnc;
 import dev.nnc.cli.Cli;
-import dev.nnc.runtime.ArenaLayout;
-import dev.nnc.runtime.CompiledProgram;
 import dev.nnc.runtime.io.Json;
 import dev.nnc.runtime.io.ModelSignature;
 import dev.nnc.runtime.io.Weights;
@@ -89,19 +87,12 @@ class ReproducedByTrainTest {
       }
       Map<String, double[]> expected = session.parameters();
       Map<String, double[]> saved = new LinkedHashMap<>();
-      for (Weights.Parameter p : WeightsFile.read(weights, signature(program)).parameters()) saved.put(p.name(), p.values());
+      for (Weights.Parameter p : WeightsFile.read(weights, ModelSignature.of(Nnc.compile(program).compiled())).parameters()) saved.put(p.name(), p.values());
       assertThat(saved.keySet()).containsExactlyElementsIn(expected.keySet()).inOrder();
       for (String name : expected.keySet()) {
         assertWithMessage(name).that(saved.get(name)).usingExactEquality().containsExactly(expected.get(name)).inOrder();
       }
       return doc;
     }
-  }
-
-  private static ModelSignature signature(Path program) throws Exception {
-    CompiledProgram p = Nnc.compile(program).compiled();
-    Map<String, int[]> shapes = new LinkedHashMap<>();
-    for (ArenaLayout.Entry e : p.layout().withRole(ArenaLayout.Role.PARAM)) shapes.put(e.name(), e.shape());
-    return ModelSignature.of(p.info().name(), p.info().canonicalText(), shapes);
   }
 }

@@ -92,6 +92,7 @@ final class ApiHandler implements HttpHandler {
     doc.put("command", ProgramWriter.command(s.settings(), Integer.toString(Math.max(1, s.epochs()))));
     doc.put("diverged", s.diverged());
     doc.put("maps", s.maps().toJson());
+    doc.put("weights", s.weightMatrices());
     return doc;
   }
 

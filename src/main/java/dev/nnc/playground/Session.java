@@ -177,6 +177,18 @@ public final class Session {
     return heatMaps.compute(full);
   }
 
+  /**
+   * The weight matrices of the hidden layers and the output, in order, each row-major [out, in]:
+   * what the page draws as the links between neurons.
+   */
+  public List<double[]> weightMatrices() {
+    Map<String, double[]> all = parameters();
+    List<double[]> out = new ArrayList<>();
+    for (int l = 0; l < settings.layers().size(); l++) out.add(all.get(ProgramWriter.layerVariable(l) + ".W"));
+    out.add(all.get(ProgramWriter.OUTPUT + ".W"));
+    return out;
+  }
+
   /** Every parameter's values, by its full name (h1.W, ...), as nnc train saves them. */
   public Map<String, double[]> parameters() {
     Map<String, double[]> out = new LinkedHashMap<>();

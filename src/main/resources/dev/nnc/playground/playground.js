@@ -19,6 +19,7 @@ let playing = false;
 let busy = false;         // a train request is on its way
 let history = [];         // [epoch, training loss, test loss]
 let lastMaps = null;
+let lastWeights = null;   // per layer (the hidden ones, then the output), row-major [out][in]
 
 const $ = id => document.getElementById(id);
 
@@ -127,7 +128,9 @@ function update(doc) {
   $("command").textContent = doc.command;
   if (doc.diverged) { say(doc.diverged); pause(); }
   lastMaps = doc.maps;
+  lastWeights = doc.weights;
   drawMaps();
+  drawLinks();
   drawChart();
 }
 
@@ -157,6 +160,35 @@ function drawPoints(ctx, size) {
     ctx.strokeStyle = trains ? "#fff" : "#000";
     ctx.stroke();
   }
+}
+
+/** Playground's links: a line from each neuron to each of the next layer's, coloured by the weight's sign, as thick as it is large. */
+function drawLinks() {
+  const svg = $("links");
+  svg.innerHTML = "";
+  if (!lastWeights) return;
+  const box = svg.getBoundingClientRect();
+  const at = (el, side) => {
+    const r = el.getBoundingClientRect();
+    return [(side === "right" ? r.right : r.left) - box.left, r.top + r.height / 2 - box.top];
+  };
+  let from = settings.features.map(f => $("feature-" + f));
+  const layers = settings.layers.map((n, l) => Array.from({length: n}, (_, j) => $(`neuron-${l}-${j}`))).concat([[$("output-map")]]);
+  layers.forEach((to, l) => {
+    const w = lastWeights[l];
+    to.forEach((target, j) => from.forEach((source, i) => {
+      if (!source || !target) return;
+      const weight = w[j * from.length + i], [x1, y1] = at(source, "right"), [x2, y2] = at(target, "left");
+      const line = document.createElementNS("http://www.w3.org/2000/svg", "path");
+      line.setAttribute("d", `M${x1},${y1} C${(x1 + x2) / 2},${y1} ${(x1 + x2) / 2},${y2} ${x2},${y2}`);
+      line.setAttribute("stroke", colour(Math.max(-1, Math.min(1, weight))));
+      line.setAttribute("stroke-width", Math.min(6, 0.5 + 2 * Math.abs(weight)).toFixed(2));
+      line.setAttribute("fill", "none");
+      line.setAttribute("opacity", "0.7");
+      svg.appendChild(line);
+    }));
+    from = to;
+  });
 }
 
 function drawChart() {
@@ -321,6 +353,7 @@ function wire() {
   $("remove-layer").onclick = () => { if (settings.layers.length > 0) { settings.layers.pop(); rebuild(); } };
   $("show-test").onchange = drawMaps;
   $("discretize").onchange = drawMaps;
+  window.addEventListener("resize", drawLinks);
   drawLegend();
   rebuild();
 }

@@ -59,6 +59,21 @@ public final class Conv2d {
     MatMul.run(arena, 1, m, n, k, a, 0, false, b, 0, true, c, 0, accumulate);
   }
 
+  /** Whether the output has the input's size: stride 1 and "same" padding. */
+  private static boolean keepsSize(int h, int w, int stride, int oh, int ow) {
+    return stride == 1 && oh == h && ow == w;
+  }
+
+  /** a[dst + i] += a[src + i] for i < n. */
+  private static void add(double[] a, int src, int dst, int n) {
+    for (int i = 0; i < n; i++) a[dst + i] += a[src + i];
+  }
+
+  private static void add(float[] a, int src, int dst, int n) {
+    if (VECTOR) VectorRowKernel.add(a, src, dst, n);
+    else for (int i = 0; i < n; i++) a[dst + i] += a[src + i];
+  }
+
   private static void dots(float[] arena, int m, int n, int k, int a, int b, int c, boolean accumulate) {
     if (VECTOR) VectorDotKernel.multiply(m, n, k, arena, a, k, arena, b, k, arena, c, n, accumulate);
     else MatMul.run(arena, 1, m, n, k, a, 0, false, b, 0, true, c, 0, accumulate);
@@ -122,6 +137,10 @@ public final class Conv2d {
    * element x[ch, oy·stride + i − pad, ox·stride + j − pad], or 0 in the padding.
    */
   static void im2col(double[] a, int x, int cols, int c, int h, int w, int kh, int kw, int stride, int pad, int oh, int ow) {
+    if (keepsSize(h, w, stride, oh, ow)) {
+      planeIm2col(a, x, cols, c, h, w, kh, kw, pad);
+      return;
+    }
     int row = cols;
     for (int ch = 0; ch < c; ch++) {
       for (int i = 0; i < kh; i++) {
@@ -149,6 +168,10 @@ public final class Conv2d {
 
   /** The adjoint of {@link #im2col}: each column element is added back to the input element it came from. */
   static void col2im(double[] a, int cols, int dx, int c, int h, int w, int kh, int kw, int stride, int pad, int oh, int ow) {
+    if (keepsSize(h, w, stride, oh, ow)) {
+      planeCol2im(a, cols, dx, c, h, w, kh, kw, pad);
+      return;
+    }
     int row = cols;
     for (int ch = 0; ch < c; ch++) {
       for (int i = 0; i < kh; i++) {
@@ -165,6 +188,65 @@ public final class Conv2d {
           row += oh * ow;
         }
       }
+    }
+  }
+
+  /**
+   * im2col when the output has the input's size (stride 1, "same" padding): row (ch, i, j) is
+   * the plane of channel ch shifted by (i − pad)·w + (j − pad), so one copy fills it, and only
+   * what the shift brings in from outside the image is zeroed: the rows above or below, and the
+   * columns that wrapped around from the other side.
+   */
+  private static void planeIm2col(double[] a, int x, int cols, int c, int h, int w, int kh, int kw, int pad) {
+    int plane = h * w;
+    int row = cols;
+    for (int ch = 0; ch < c; ch++) {
+      int xc = x + ch * plane;
+      for (int i = 0; i < kh; i++) {
+        for (int j = 0; j < kw; j++) {
+          int shift = (i - pad) * w + (j - pad);
+          int lo = Math.max(0, -(i - pad)) * w;
+          int hi = Math.min(h, h - (i - pad)) * w;
+          // Positions whose source lies outside the plane are wrapped columns of the first or last row.
+          int from = Math.max(lo, -shift);
+          int to = Math.min(hi, plane - shift);
+          for (int p = 0; p < from; p++) a[row + p] = 0;
+          if (to > from) System.arraycopy(a, xc + from + shift, a, row + from, to - from);
+          for (int p = Math.max(to, from); p < plane; p++) a[row + p] = 0;
+          zeroWrapped(a, row, w, lo / w, hi / w, j - pad);
+          row += plane;
+        }
+      }
+    }
+  }
+
+  /** The adjoint of {@link #planeIm2col}: the wrapped columns are zeroed, then each row adds back in one pass. */
+  private static void planeCol2im(double[] a, int cols, int dx, int c, int h, int w, int kh, int kw, int pad) {
+    int plane = h * w;
+    int row = cols;
+    for (int ch = 0; ch < c; ch++) {
+      int dc = dx + ch * plane;
+      for (int i = 0; i < kh; i++) {
+        for (int j = 0; j < kw; j++) {
+          int shift = (i - pad) * w + (j - pad);
+          int lo = Math.max(0, -(i - pad)) * w;
+          int hi = Math.min(h, h - (i - pad)) * w;
+          int from = Math.max(lo, -shift);
+          int to = Math.min(hi, plane - shift);
+          zeroWrapped(a, row, w, lo / w, hi / w, j - pad);
+          if (to > from) add(a, row + from, dc + from + shift, to - from);
+          row += plane;
+        }
+      }
+    }
+  }
+
+  /** In rows [from, to) of a plane of width w shifted by dx columns, zeroes the columns that wrapped. */
+  private static void zeroWrapped(double[] a, int plane, int w, int from, int to, int dx) {
+    for (int y = from; y < to; y++) {
+      int r = plane + y * w;
+      for (int ox = 0; ox < -dx; ox++) a[r + ox] = 0;
+      for (int ox = w - dx; ox < w; ox++) a[r + ox] = 0;
     }
   }
 
@@ -290,6 +372,10 @@ public final class Conv2d {
    * element x[ch, oy·stride + i − pad, ox·stride + j − pad], or 0 in the padding.
    */
   static void im2col(float[] a, int x, int cols, int c, int h, int w, int kh, int kw, int stride, int pad, int oh, int ow) {
+    if (keepsSize(h, w, stride, oh, ow)) {
+      planeIm2col(a, x, cols, c, h, w, kh, kw, pad);
+      return;
+    }
     int row = cols;
     for (int ch = 0; ch < c; ch++) {
       for (int i = 0; i < kh; i++) {
@@ -317,6 +403,10 @@ public final class Conv2d {
 
   /** The adjoint of {@link #im2col}: each column element is added back to the input element it came from. */
   static void col2im(float[] a, int cols, int dx, int c, int h, int w, int kh, int kw, int stride, int pad, int oh, int ow) {
+    if (keepsSize(h, w, stride, oh, ow)) {
+      planeCol2im(a, cols, dx, c, h, w, kh, kw, pad);
+      return;
+    }
     int row = cols;
     for (int ch = 0; ch < c; ch++) {
       for (int i = 0; i < kh; i++) {
@@ -333,6 +423,65 @@ public final class Conv2d {
           row += oh * ow;
         }
       }
+    }
+  }
+
+  /**
+   * im2col when the output has the input's size (stride 1, "same" padding): row (ch, i, j) is
+   * the plane of channel ch shifted by (i − pad)·w + (j − pad), so one copy fills it, and only
+   * what the shift brings in from outside the image is zeroed: the rows above or below, and the
+   * columns that wrapped around from the other side.
+   */
+  private static void planeIm2col(float[] a, int x, int cols, int c, int h, int w, int kh, int kw, int pad) {
+    int plane = h * w;
+    int row = cols;
+    for (int ch = 0; ch < c; ch++) {
+      int xc = x + ch * plane;
+      for (int i = 0; i < kh; i++) {
+        for (int j = 0; j < kw; j++) {
+          int shift = (i - pad) * w + (j - pad);
+          int lo = Math.max(0, -(i - pad)) * w;
+          int hi = Math.min(h, h - (i - pad)) * w;
+          // Positions whose source lies outside the plane are wrapped columns of the first or last row.
+          int from = Math.max(lo, -shift);
+          int to = Math.min(hi, plane - shift);
+          for (int p = 0; p < from; p++) a[row + p] = 0;
+          if (to > from) System.arraycopy(a, xc + from + shift, a, row + from, to - from);
+          for (int p = Math.max(to, from); p < plane; p++) a[row + p] = 0;
+          zeroWrapped(a, row, w, lo / w, hi / w, j - pad);
+          row += plane;
+        }
+      }
+    }
+  }
+
+  /** The adjoint of {@link #planeIm2col}: the wrapped columns are zeroed, then each row adds back in one pass. */
+  private static void planeCol2im(float[] a, int cols, int dx, int c, int h, int w, int kh, int kw, int pad) {
+    int plane = h * w;
+    int row = cols;
+    for (int ch = 0; ch < c; ch++) {
+      int dc = dx + ch * plane;
+      for (int i = 0; i < kh; i++) {
+        for (int j = 0; j < kw; j++) {
+          int shift = (i - pad) * w + (j - pad);
+          int lo = Math.max(0, -(i - pad)) * w;
+          int hi = Math.min(h, h - (i - pad)) * w;
+          int from = Math.max(lo, -shift);
+          int to = Math.min(hi, plane - shift);
+          zeroWrapped(a, row, w, lo / w, hi / w, j - pad);
+          if (to > from) add(a, row + from, dc + from + shift, to - from);
+          row += plane;
+        }
+      }
+    }
+  }
+
+  /** In rows [from, to) of a plane of width w shifted by dx columns, zeroes the columns that wrapped. */
+  private static void zeroWrapped(float[] a, int plane, int w, int from, int to, int dx) {
+    for (int y = from; y < to; y++) {
+      int r = plane + y * w;
+      for (int ox = 0; ox < -dx; ox++) a[r + ox] = 0;
+      for (int ox = w - dx; ox < w; ox++) a[r + ox] = 0;
     }
   }
 

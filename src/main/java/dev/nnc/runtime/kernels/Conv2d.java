@@ -20,7 +20,9 @@ public final class Conv2d {
 
   /** Arena elements of scratch a call needs: the columns of one example (none for 2-D kernels). */
   public static int scratchLength(int count, int c, int h, int w, int f, int kh, int kw, int stride, int pad, boolean depthwise) {
-    return depthwise ? 0 : c * kh * kw * outSize(h, kh, stride, pad) * outSize(w, kw, stride, pad);
+    if (depthwise) return 0;
+    int columns = c * kh * kw * outSize(h, kh, stride, pad) * outSize(w, kw, stride, pad);
+    return columns + f * c * kh * kw * VectorDotAccumulator.MAX_LANES;    // and the kernel gradient's lane sums
   }
 
   /** Output positions along an axis of n: (n + 2·pad − k) / stride + 1, rounded down. */
@@ -54,9 +56,23 @@ public final class Conv2d {
     else MatMul.run(arena, 1, m, n, k, a, 0, transA, b, 0, false, c, 0, accumulate);
   }
 
-  /** C[m×n] (+)= A·Bᵀ on the arena: A [m×k] and B [n×k] both run along k (the output positions). */
-  private static void dots(double[] arena, int m, int n, int k, int a, int b, int c, boolean accumulate) {
+  /**
+   * C[m×n] (+)= A·Bᵀ on the arena: A [m×k] and B [n×k] both run along k (the output positions).
+   * The float Vector API path keeps lane sums at {@code sums} from the {@code first} call of a
+   * sum over examples to the {@code last}, which alone writes C.
+   */
+  private static void dots(double[] arena, int m, int n, int k, int a, int b, int c, boolean accumulate, int sums, boolean first, boolean last) {
     MatMul.run(arena, 1, m, n, k, a, 0, false, b, 0, true, c, 0, accumulate);
+  }
+
+  private static void dots(float[] arena, int m, int n, int k, int a, int b, int c, boolean accumulate, int sums, boolean first, boolean last) {
+    if (!VECTOR || k < VectorDotAccumulator.MAX_LANES) {
+      MatMul.run(arena, 1, m, n, k, a, 0, false, b, 0, true, c, 0, accumulate);
+      return;
+    }
+    if (first) java.util.Arrays.fill(arena, sums, sums + m * n * VectorDotAccumulator.MAX_LANES, 0);
+    VectorDotAccumulator.add(m, n, k, arena, a, arena, b, arena, sums);
+    if (last) VectorDotAccumulator.reduce(m, n, arena, sums, arena, c, false);
   }
 
   /** Whether the output has the input's size: stride 1 and "same" padding. */
@@ -127,7 +143,8 @@ public final class Conv2d {
         depthwiseKernelGradient(a, xe, ge, de, c, h, w, kh, kw, stride, pad, oh, ow, accumulate);
       } else {
         im2col(a, xe, cols, c, h, w, kh, kw, stride, pad, oh, ow);
-        dots(a, f, c * kh * kw, oh * ow, ge, cols, de, accumulate);   // g colsᵀ
+        boolean each = dkStride != 0;
+        dots(a, f, c * kh * kw, oh * ow, ge, cols, de, accumulate, cols + c * kh * kw * oh * ow, e == 0 || each, e == count - 1 || each);   // g colsᵀ
       }
     }
   }
@@ -362,7 +379,8 @@ public final class Conv2d {
         depthwiseKernelGradient(a, xe, ge, de, c, h, w, kh, kw, stride, pad, oh, ow, accumulate);
       } else {
         im2col(a, xe, cols, c, h, w, kh, kw, stride, pad, oh, ow);
-        dots(a, f, c * kh * kw, oh * ow, ge, cols, de, accumulate);   // g colsᵀ
+        boolean each = dkStride != 0;
+        dots(a, f, c * kh * kw, oh * ow, ge, cols, de, accumulate, cols + c * kh * kw * oh * ow, e == 0 || each, e == count - 1 || each);   // g colsᵀ
       }
     }
   }

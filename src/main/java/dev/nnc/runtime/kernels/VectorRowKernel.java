@@ -32,6 +32,12 @@ final class VectorRowKernel {
     for (; j + LANES <= n; j += LANES) {
       for (int i = 0; i < m; i++) narrow1(k, a, aOff + i * aRow, aCol, b, bOff + j, ldb, c, cOff + i * ldc + j, accumulate);
     }
+    if (j < n && !accumulate && n >= LANES) {
+      // The last columns as one vector ending at n: it recomputes a few columns already stored,
+      // with the same sums, which costs less than a scalar tail over all of k.
+      for (int i = 0; i < m; i++) narrow1(k, a, aOff + i * aRow, aCol, b, bOff + n - LANES, ldb, c, cOff + i * ldc + n - LANES, false);
+      return;
+    }
     for (; j < n; j++) {
       for (int i = 0; i < m; i++) {
         int ai = aOff + i * aRow;

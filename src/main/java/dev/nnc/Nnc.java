@@ -75,7 +75,12 @@ public final class Nnc {
     return compile(new SourceFile(name, text), Options.DEFAULT);
   }
 
+  /** Compiles on a deep stack ({@link DeepStack}): a program within the limits never overflows it. */
   public static Compilation compile(SourceFile source, Options options) {
+    return DeepStack.call(() -> compileHere(source, options));
+  }
+
+  private static Compilation compileHere(SourceFile source, Options options) {
     Program lowered = Lowerer.lower(Parser.parse(source), options.model(), options.expand());
     if (options.objective() != null) lowered = lowered.withObjective(checkedObjective(lowered, options.objective()));
     if (options.differentiate() && lowered.objective() != null) checkScalarObjective(lowered);
@@ -83,9 +88,22 @@ public final class Nnc {
     Simplifier.Result simplified = Simplifier.simplify(lowered, rawBackward);
     Backward backward = simplified.backward() != null && options.parametersOnly() ? simplified.backward().parametersOnly() : simplified.backward();
     KernelProgram kernel = Scheduler.schedule(simplified.program(), backward, options.batch(), className(lowered.name()));
-    byte[] bytes = ClassEmitter.emit(kernel, options.dtype());
+    byte[] bytes = emit(kernel, options.dtype(), lowered);
     CompiledProgram compiled = new CompiledProgram(KernelLoader.load(kernel.className(), bytes), kernel.layout(), info(simplified.program()), options.batch());
     return new Compilation(lowered, rawBackward, simplified.program(), simplified.backward(), kernel, bytes, compiled);
+  }
+
+  /**
+   * The class's bytes. The limits (syntax.Limits) keep a class within the JVM's sizes; should one
+   * still outgrow them, the user hears it as a property of the program, not as nnc's failure.
+   */
+  private static byte[] emit(KernelProgram kernel, dev.nnc.runtime.Dtype dtype, Program program) {
+    try {
+      return ClassEmitter.emit(kernel, dtype);
+    } catch (org.objectweb.asm.ClassTooLargeException | org.objectweb.asm.MethodTooLargeException e) {
+      throw new CompileException(program.source(), dev.nnc.syntax.Span.NONE,
+          "the program is too large to compile into one JVM class; split it into smaller programs");
+    }
   }
 
   private static ModelInfo info(Program program) {

@@ -44,7 +44,8 @@ public final class Main implements Runnable {
       return BAD_INPUT;
     });
     cl.setExecutionExceptionHandler((e, command, parsed) -> report(e, command, errWriter));
-    int status = cl.execute(args);
+    // Every command runs on a deep stack: compiling and printing recurse as deep as the program nests.
+    int status = dev.nnc.DeepStack.call(() -> cl.execute(args));
     outWriter.flush();
     errWriter.flush();
     return status;

@@ -47,12 +47,17 @@ public final class Scheduler {
   /** Where each node's values live in the arena (leaves, materialised nodes, aliases). */
   private final Map<Node, Integer> buffer = new IdentityHashMap<>();
   private final List<Sink> allSinks = new ArrayList<>();
+  /** The first variable (in program order) whose value each node is, for naming locals. */
+  private final Map<Node, String> firstVariableNamed = new IdentityHashMap<>();
+  /** The name of each arena slot that is not a saved temporary, by offset; built when first needed. */
+  private Map<Integer, String> namedSlots;
   /** The backprop pattern that made each gradient node, for the printed program. */
   private final Map<Node, String> patternOf = new IdentityHashMap<>();
 
   private Scheduler(Program program, int batch) {
     this.program = program;
     this.batch = batch;
+    program.variables().forEach((name, node) -> firstVariableNamed.putIfAbsent(node, name));
   }
 
   public static KernelProgram schedule(Program program, Backward backward, int batch, String className) {
@@ -205,7 +210,7 @@ public final class Scheduler {
   // ---- arena
 
   private Span spanOf(Node n) {
-    for (Leaf leaf : program.leaves()) if (leaf.node() == n) return leaf.span();
+    if (n.op().isLeaf()) for (Leaf leaf : program.leaves()) if (leaf.node() == n) return leaf.span();
     Span s = program.origins().get(n);
     return s == null ? Span.NONE : s;
   }
@@ -407,10 +412,14 @@ public final class Scheduler {
     }
 
     private String storeName(Node n) {
-      for (Entry e : entries) {
-        if (e.offset() == bufferOf(n) && e.role() != Role.SAVED) return e.role() == Role.GRADIENT ? "d" + e.name() : e.name();
+      if (namedSlots == null) {
+        // Built once, after every buffer is allocated: a lookup per store would be quadratic.
+        namedSlots = new HashMap<>();
+        for (Entry e : entries) {
+          if (e.role() != Role.SAVED) namedSlots.putIfAbsent(e.offset(), e.role() == Role.GRADIENT ? "d" + e.name() : e.name());
+        }
       }
-      return "saved";
+      return namedSlots.getOrDefault(bufferOf(n), "saved");
     }
 
     /** The instructions of one region: loads on first use, computes into locals, stores. */
@@ -448,8 +457,8 @@ public final class Scheduler {
 
     private String localName(Node n) {
       if (n.name() != null) return n.name().replace('.', '_');
-      for (Map.Entry<String, Node> v : program.variables().entrySet()) if (v.getValue() == n) return v.getKey();
-      return "t" + n.id();
+      String variable = firstVariableNamed.get(n);
+      return variable != null ? variable : "t" + n.id();
     }
 
     // ---- tensor ops as kernel calls

@@ -41,7 +41,7 @@ final class BenchCommand extends NncCommand {
   public Integer call() {
     if (batch < 1 || blocks < 1) throw new UsageException("--batch and --blocks must be at least 1");
     if (threads != 1) throw new UsageException("--threads: this version of nnc computes on one thread; give --threads 1");
-    ModelSession session = new ModelSession(program.read(), program.model, FlagValues.dtype(dtype));
+    ModelSession session = new ModelSession(program, FlagValues.dtype(dtype));
     dev.nnc.runtime.CompiledProgram compiled = session.compile(batch);
     if (compiled.objective() == null) throw new UsageException("bench needs an objective: the program assigns no variable");
     Workspace ws = compiled.newWorkspace(common.seed);

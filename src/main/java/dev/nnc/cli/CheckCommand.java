@@ -31,7 +31,7 @@ final class CheckCommand extends NncCommand {
   public Integer call() {
     Compilation c = program.compile(Nnc.Options.DEFAULT);
     ProgramOptions.warn(c, err());
-    String objective = Objectives.require(c, "check");
+    String objective = Objectives.require(c.compiled(), program, "check");
     CompiledProgram compiled = c.compiled();
     List<String> drawn = new ArrayList<>();
     Workspace ws = point.workspace(compiled, common.seed, drawn);
@@ -53,7 +53,7 @@ final class CheckCommand extends NncCommand {
       }
       if (worst != null) out.println("worst error " + Numbers.format(worst.error()) + " at " + worst.where() + ": " + (passed ? "passed" : "FAILED") + " (tolerance " + Numbers.format(tol) + ")");
     }
-    return passed ? 0 : Main.FAILED;
+    return passed ? 0 : Commands.FAILED;
   }
 
   // A NaN error is the worst of all: it must fail the check, not hide behind comparisons.

@@ -37,7 +37,7 @@ final class EvalCommand extends NncCommand {
   public Integer call() throws IOException {
     binary.rule();
     Weights weights = program.readWeights(weightsFile);
-    ModelSession session = new ModelSession(program.read(), program.model, weights.dtype());
+    ModelSession session = new ModelSession(program, weights.dtype());
     BatchRunner full = session.runner(batch, common.seed);
     ModelSession.load(full, weights);
     Dataset rows = data.trainAndTest(full.program(), null, common.seed)[data.split == null ? 0 : 1];

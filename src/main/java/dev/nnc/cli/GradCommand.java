@@ -1,11 +1,10 @@
 package dev.nnc.cli;
 
 import dev.nnc.runtime.io.Json;
-import dev.nnc.Compilation;
-import dev.nnc.Nnc;
 import dev.nnc.runtime.ArenaLayout;
 import dev.nnc.runtime.ArenaLayout.Role;
 import dev.nnc.runtime.CompiledProgram;
+import dev.nnc.runtime.Variant;
 import dev.nnc.runtime.Workspace;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -20,18 +19,20 @@ import picocli.CommandLine.Option;
     description = {"The objective's value and its gradient with respect to every input and parameter, at one point, in double precision.",
         "The objective is the variable named loss, else the last assignment."})
 final class GradCommand extends NncCommand {
-  @Mixin ProgramOptions program;
+  @Mixin ProgramSource program;
   @Mixin PointOptions point;
 
   @Option(names = "--of", paramLabel = "NAME", description = "Differentiate this variable instead of the objective.")
   String of;
 
+  GradCommand(ProgramSource program) {
+    this.program = program;
+  }
+
   @Override
   public Integer call() {
-    Compilation c = program.compile(Nnc.Options.DEFAULT.withObjective(of));
-    ProgramOptions.warn(c, err());
-    CompiledProgram compiled = c.compiled();
-    String objective = Objectives.require(c, "grad");
+    CompiledProgram compiled = program.compile(Variant.grad(of), err());
+    String objective = Objectives.require(compiled, program, "grad");
     List<String> drawn = new ArrayList<>();
     Workspace ws = point.workspace(compiled, common.seed, drawn);
     Objectives.noteDrawn(drawn, common.seed, err());

@@ -1,17 +1,14 @@
 package dev.nnc.cli;
 
-import dev.nnc.Nnc;
 import dev.nnc.runtime.ArenaLayout;
 import dev.nnc.runtime.ArenaLayout.Role;
 import dev.nnc.runtime.CompiledProgram;
 import dev.nnc.runtime.Dtype;
-import dev.nnc.runtime.io.ModelSignature;
+import dev.nnc.runtime.Variant;
 import dev.nnc.runtime.io.Weights;
 import dev.nnc.runtime.train.BatchRunner;
-import dev.nnc.syntax.SourceFile;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,30 +18,24 @@ import java.util.Map;
  * offsets, so parameters move between them by copying.
  */
 final class ModelSession {
-  private final SourceFile source;
-  private final String model;
+  private final ProgramSource source;
   private final Dtype dtype;
   private final Map<Integer, CompiledProgram> compiled = new HashMap<>();
   private final java.io.PrintWriter warnings;
 
   /** @param warnings where the program's warnings go, once (null: nowhere) */
-  ModelSession(SourceFile source, String model, Dtype dtype, java.io.PrintWriter warnings) {
+  ModelSession(ProgramSource source, Dtype dtype, java.io.PrintWriter warnings) {
     this.source = source;
-    this.model = model;
     this.dtype = dtype;
     this.warnings = warnings;
   }
 
-  ModelSession(SourceFile source, String model, Dtype dtype) {
-    this(source, model, dtype, null);
+  ModelSession(ProgramSource source, Dtype dtype) {
+    this(source, dtype, null);
   }
 
   CompiledProgram compile(int batch) {
-    return compiled.computeIfAbsent(batch, b -> {
-      dev.nnc.Compilation c = Nnc.compile(source, Nnc.Options.DEFAULT.withModel(model).withBatch(b).withDtype(dtype).withParametersOnly());
-      if (compiled.isEmpty() && warnings != null) ProgramOptions.warn(c, warnings);
-      return c.compiled();
-    });
+    return compiled.computeIfAbsent(batch, b -> source.compile(Variant.training(dtype, b), compiled.isEmpty() ? warnings : null));
   }
 
   /** A runner for {@code batch} examples with freshly initialised parameters (seeded). */
@@ -56,14 +47,6 @@ final class ModelSession {
   /** The runner for the last batch of {@code rows} rows, or null when {@code batch} divides them. */
   BatchRunner tail(int rows, int batch, long seed) {
     return rows % batch == 0 ? null : runner(rows % batch, seed);
-  }
-
-  /** What identifies the model in a weights file: its name, canonical text and parameter shapes. */
-  ModelSignature signature() {
-    CompiledProgram p = compile(1);
-    Map<String, int[]> shapes = new LinkedHashMap<>();
-    for (ArenaLayout.Entry e : p.layout().withRole(Role.PARAM)) shapes.put(e.name(), e.shape());
-    return ModelSignature.of(p.info().name(), p.info().canonicalText(), shapes);
   }
 
   /** The runner's parameters as a weights file records them. */

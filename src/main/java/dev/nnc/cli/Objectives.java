@@ -1,8 +1,6 @@
 package dev.nnc.cli;
 
-import dev.nnc.Compilation;
-import dev.nnc.syntax.CompileException;
-import dev.nnc.syntax.Span;
+import dev.nnc.runtime.CompiledProgram;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -10,11 +8,11 @@ import java.util.List;
 final class Objectives {
   private Objectives() {}
 
-  static String require(Compilation c, String command) {
-    String objective = c.program().objectiveName();
+  static String require(CompiledProgram compiled, ProgramSource program, String command) {
+    String objective = compiled.objective();
     if (objective == null) {
-      throw new CompileException(c.program().source(), Span.NONE,
-          command + " needs an objective, but the program assigns no variable (write, for example, f = a * b + c)");
+      throw new UsageException(program.name() + ": " + command
+          + " needs an objective, but the program assigns no variable (write, for example, f = a * b + c)");
     }
     return objective;
   }

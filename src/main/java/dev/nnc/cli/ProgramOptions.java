@@ -2,16 +2,20 @@ package dev.nnc.cli;
 
 import dev.nnc.Compilation;
 import dev.nnc.Nnc;
+import dev.nnc.runtime.CompiledProgram;
+import dev.nnc.runtime.Variant;
+import dev.nnc.runtime.io.ModelSignature;
 import dev.nnc.syntax.SourceFile;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The program a command works on: the .nn file and which model of it. */
-final class ProgramOptions {
+/** The program a command works on: the .nn file and which model of it, compiled on demand. */
+final class ProgramOptions implements ProgramSource {
   @Parameters(index = "0", paramLabel = "FILE", description = "The .nn program.")
   Path file;
 
@@ -19,19 +23,12 @@ final class ProgramOptions {
   String model;
 
   private SourceFile source;
+  private ModelSignature signature;
 
   /** The program's text, read once however many compilations a command makes. */
   SourceFile read() {
     if (source == null) source = readFile();
     return source;
-  }
-
-  /**
-   * Weights saved by nnc train, checked against this program (its name, canonical text and
-   * parameter shapes), so another model's weights are refused with a clear message.
-   */
-  dev.nnc.runtime.io.Weights readWeights(Path weights) throws IOException {
-    return dev.nnc.runtime.io.WeightsFile.read(weights, new ModelSession(read(), model, dev.nnc.runtime.Dtype.F64).signature());
   }
 
   private SourceFile readFile() {
@@ -49,6 +46,30 @@ final class ProgramOptions {
 
   Compilation compile(Nnc.Options options) {
     return Nnc.compile(read(), options.withModel(model));
+  }
+
+  /** The compiler's options for a variant. */
+  static Nnc.Options options(Variant variant) {
+    Nnc.Options options = Nnc.Options.DEFAULT.withBatch(variant.batch()).withDtype(variant.dtype()).withObjective(variant.objective());
+    return variant.allGradients() ? options : options.withParametersOnly();
+  }
+
+  @Override
+  public String name() {
+    return file.toString();
+  }
+
+  @Override
+  public CompiledProgram compile(Variant variant, PrintWriter warnings) {
+    Compilation c = compile(options(variant));
+    if (warnings != null) warn(c, warnings);
+    return c.compiled();
+  }
+
+  @Override
+  public ModelSignature signature() {
+    if (signature == null) signature = ModelSignature.of(compile(Variant.training(dev.nnc.runtime.Dtype.F64, 1), null));
+    return signature;
   }
 
   /** Prints the program's warnings (file:line:col: warning: ...) on stderr; they never change the exit status. */

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
     description = {"The forward pass. With --at (or nothing), on one example, printing every assigned value;",
         "with --input NAME=ROWS.csv, on each row of a CSV file, printing one CSV row of outputs per input row."})
 final class RunCommand extends NncCommand {
-  @Mixin ProgramOptions program;
+  @Mixin ProgramSource program;
   @Mixin PointOptions point;
 
   @Option(names = "--weights", paramLabel = "W", description = "Trained weights (and their preprocessing) from nnc train.")
@@ -33,6 +33,10 @@ final class RunCommand extends NncCommand {
 
   @Option(names = "--batch", defaultValue = "256", description = "Rows per forward pass over a CSV file (default: ${DEFAULT-VALUE}).")
   int batch;
+
+  RunCommand(ProgramSource program) {
+    this.program = program;
+  }
 
   @Override
   public Integer call() throws IOException {
@@ -45,7 +49,7 @@ final class RunCommand extends NncCommand {
 
   /** One example, in double precision, every assigned value printed. */
   private int one(Weights weights) {
-    ModelSession session = new ModelSession(program.read(), program.model, dev.nnc.runtime.Dtype.F64);
+    ModelSession session = new ModelSession(program, dev.nnc.runtime.Dtype.F64);
     BatchRunner runner = session.runner(1, common.seed);
     List<String> drawn = new ArrayList<>();
     Workspace ws = point.workspace(runner.program(), common.seed, drawn);
@@ -75,7 +79,7 @@ final class RunCommand extends NncCommand {
     int eq = input.indexOf('=');
     if (eq <= 0) throw new UsageException("--input takes NAME=PATH, got '" + input + "'");
     Path path = Path.of(input.substring(eq + 1));
-    ModelSession session = new ModelSession(program.read(), program.model, weights == null ? dev.nnc.runtime.Dtype.F32 : weights.dtype());
+    ModelSession session = new ModelSession(program, weights == null ? dev.nnc.runtime.Dtype.F32 : weights.dtype());
     BatchRunner probe = session.runner(1, common.seed);
     if (!probe.program().leafNames(Role.INPUT).contains(input.substring(0, eq))) {
       throw new UsageException("--input: the program has no input '" + input.substring(0, eq) + "'");

@@ -60,7 +60,7 @@ final class ShowCommand extends NncCommand {
     java.util.Map<dev.nnc.ir.Node, Double> values = values(c, shown);
     String text;
     if (view.grad) {
-      Objectives.require(c, "show --grad");
+      Objectives.require(c.compiled(), program, "show --grad");
       text = GradPrinter.print(shown, noOpt ? c.rawBackward() : c.backward(), values);
     } else if (view.dot) {
       text = dev.nnc.plot.GraphDot.print(shown, noOpt ? c.rawBackward() : c.backward(), values);

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
     description = {"Trains a model on CSV rows with mini-batch gradient descent and saves its weights.",
         "Preprocessing statistics come from the training rows only and are saved with the weights."})
 final class TrainCommand extends NncCommand {
-  @Mixin ProgramOptions program;
+  @Mixin ProgramSource program;
   @Mixin DataOptions data;
 
   @Option(names = "--test", paramLabel = "CSV", description = "Test rows from another file (instead of --split).")
@@ -76,11 +76,15 @@ final class TrainCommand extends NncCommand {
     return dev.nnc.plot.TrainingPlots.curves(epochs, loss, accuracy);
   }
 
+  TrainCommand(ProgramSource program) {
+    this.program = program;
+  }
+
   @Override
   public Integer call() throws IOException {
     if (epochs < 1 || batch < 1) throw new UsageException("--epochs and --batch must be at least 1");
     if (threads != 1) throw new UsageException("--threads: this version of nnc computes on one thread; give --threads 1");
-    ModelSession session = new ModelSession(program.read(), program.model, FlagValues.dtype(dtype), err());
+    ModelSession session = new ModelSession(program, FlagValues.dtype(dtype), err());
     BatchRunner full = session.runner(batch, common.seed);
     if (full.program().objective() == null) throw new UsageException("train needs an objective: assign loss = ... in the model");
     Dataset[] sets = data.trainAndTest(full.program(), test, common.seed);
@@ -99,7 +103,7 @@ final class TrainCommand extends NncCommand {
       history = new Trainer(full, tail, opt, clip).train(train, epochs, common.seed, progress);
     } catch (Trainer.DivergedException e) {
       err.println("nnc: " + e.getMessage() + "; no weights were written");
-      return Main.FAILED;
+      return Commands.FAILED;
     }
 
     Map<String, Object> trainMetrics = Evaluation.of(full, tail, train).metrics(0.5);
@@ -112,7 +116,7 @@ final class TrainCommand extends NncCommand {
     metadata.put("optimizer", optimizer);
     metadata.put("lr", Double.toString(lr));
     if (data.split != null) metadata.put("split", Double.toString(data.split));
-    WeightsFile.write(save, new Weights(full.program().info().name(), session.signature().fingerprint(),
+    WeightsFile.write(save, new Weights(full.program().info().name(), program.signature().fingerprint(),
         FlagValues.dtype(dtype), ModelSession.parameters(full), prep, metadata));
 
     PrintWriter out = out();

@@ -1,5 +1,7 @@
 package dev.nnc.runtime.io;
 
+import dev.nnc.runtime.ArenaLayout;
+import dev.nnc.runtime.CompiledProgram;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,6 +23,13 @@ public record ModelSignature(String name, String fingerprint, Map<String, int[]>
     LinkedHashMap<String, int[]> copy = new LinkedHashMap<>();
     shapes.forEach((k, v) -> copy.put(k, v.clone()));
     shapes = Collections.unmodifiableMap(copy);
+  }
+
+  /** The signature of a compiled program (any variant of it: they share name, text and parameters). */
+  public static ModelSignature of(CompiledProgram program) {
+    Map<String, int[]> shapes = new LinkedHashMap<>();
+    for (ArenaLayout.Entry e : program.layout().withRole(ArenaLayout.Role.PARAM)) shapes.put(e.name(), e.shape());
+    return of(program.info().name(), program.info().canonicalText(), shapes);
   }
 
   /**

@@ -1,6 +1,4 @@
-package dev.nnc.codegen;
-
-import dev.nnc.runtime.KernelF64;
+package dev.nnc.runtime;
 
 /**
  * Defines each generated class in a class loader of its own, so programs with the same class name

@@ -1,0 +1,100 @@
+package dev.nnc.cli;
+
+import dev.nnc.runtime.data.DataException;
+import dev.nnc.runtime.io.WeightsFileException;
+import dev.nnc.syntax.CompileException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.lang.reflect.Constructor;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+
+/**
+ * Runs a command line as nnc does: parses it, gives each command that works on a program its
+ * {@link ProgramSource}, and turns what goes wrong into a message and an exit status (SPEC.md §2):
+ * 0 success; 1 a check or run failed; 2 bad usage or bad input; 3 an internal error of nnc itself
+ * (a bug: please report it with --debug). Shared by nnc's {@link Main} and a compiled jar's main,
+ * so both behave alike.
+ */
+final class Commands {
+  static final int FAILED = 1;
+  static final int BAD_INPUT = 2;
+  static final int INTERNAL_ERROR = 3;
+
+  private Commands() {}
+
+  /**
+   * Runs {@code root} (a picocli command with subcommands) on {@code args}; returns the exit status.
+   *
+   * @param programs makes the program of each command constructed with one (grad, run, train)
+   */
+  static int run(Object root, Supplier<ProgramSource> programs, String[] args, PrintStream out, PrintStream err) {
+    return run(root, programs, null, args, out, err);
+  }
+
+  /** As {@link #run(Object, Supplier, String[], PrintStream, PrintStream)}, with defaults from {@code defaults} first. */
+  static int run(Object root, Supplier<ProgramSource> programs, CommandLine.IDefaultValueProvider defaults, String[] args,
+      PrintStream out, PrintStream err) {
+    PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+    PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+    CommandLine cl = new CommandLine(root, new Factory(programs));
+    if (defaults != null) cl.setDefaultValueProvider(defaults);
+    cl.setOut(outWriter);
+    cl.setErr(errWriter);
+    cl.setParameterExceptionHandler((e, a) -> {
+      errWriter.println("nnc: " + e.getMessage());
+      errWriter.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+      return BAD_INPUT;
+    });
+    cl.setExecutionExceptionHandler((e, command, parsed) -> report(e, command, errWriter));
+    // Every command runs on a deep stack: compiling and printing recurse as deep as the program nests.
+    int status = dev.nnc.DeepStack.call(() -> cl.execute(args));
+    outWriter.flush();
+    errWriter.flush();
+    return status;
+  }
+
+  /** What a root command does when run without a subcommand: say what it can do, then fail as bad usage. */
+  static void requireSubcommand(CommandLine.Model.CommandSpec spec) {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+  }
+
+  private static int report(Exception e, CommandLine command, PrintWriter err) {
+    if (e instanceof CompileException ce) {
+      err.print(ce.diagnostic().render());
+      return BAD_INPUT;
+    }
+    if (e instanceof DataException de) {
+      err.println(de.render());
+      return BAD_INPUT;
+    }
+    if (e instanceof WeightsFileException || e instanceof UsageException) {
+      err.println("nnc: " + e.getMessage());
+      return BAD_INPUT;
+    }
+    boolean debug = command.getCommand() instanceof NncCommand c && c.common.debug;
+    err.println("nnc: internal error: " + e + (debug ? "" : " (run with --debug for the stack trace)"));
+    if (debug) e.printStackTrace(err);
+    return INTERNAL_ERROR;
+  }
+
+  /**
+   * Makes commands as picocli's default factory does, except that a command with a constructor
+   * taking a {@link ProgramSource} gets a fresh one: its mixin of program options in nnc, nothing
+   * to parse in a compiled jar (picocli reads a mixin's options from the object it is given).
+   */
+  private record Factory(Supplier<ProgramSource> programs) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      for (Constructor<?> c : cls.getDeclaredConstructors()) {
+        if (c.getParameterCount() == 1 && c.getParameterTypes()[0] == ProgramSource.class) {
+          c.setAccessible(true);
+          return cls.cast(c.newInstance(programs.get()));
+        }
+      }
+      return CommandLine.defaultFactory().create(cls);
+    }
+  }
+}

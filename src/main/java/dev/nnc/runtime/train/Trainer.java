@@ -31,11 +31,11 @@ public final class Trainer {
     void epoch(Epoch done, int epochs);
   }
 
-  /** The loss stopped being a number. */
+  /** The loss stopped being a number; {@code culprit} names the first tensor that did (FirstNonFinite). */
   public static final class DivergedException extends RuntimeException {
-    public DivergedException(int epoch, int batch, double loss) {
+    public DivergedException(int epoch, int batch, double loss, String culprit) {
       super("training diverged at epoch " + epoch + ", batch " + batch + ": the loss is " + loss
-          + " (try a smaller --lr, --clip, or --normalize standard)");
+          + (culprit == null ? "" : "; " + culprit) + " (try a smaller --lr, --clip, or --normalize standard)");
     }
   }
 
@@ -71,7 +71,9 @@ public final class Trainer {
         runner.load(data, order, from);
         runner.arena().forward();
         double loss = runner.meanLoss();
-        if (!Double.isFinite(loss)) throw new DivergedException(epoch, b + 1, loss);
+        if (!Double.isFinite(loss)) {
+          throw new DivergedException(epoch, b + 1, loss, FirstNonFinite.describe(runner.program(), runner.arena()));
+        }
         runner.arena().backward();
         if (clip > 0) clipGradients(runner);
         optimizer.step(runner.arena().store());

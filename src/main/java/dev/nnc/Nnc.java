@@ -3,6 +3,7 @@ package dev.nnc;
 import dev.nnc.autodiff.Backward;
 import dev.nnc.autodiff.Differentiator;
 import dev.nnc.codegen.ClassEmitter;
+import dev.nnc.runtime.DeclaredShape;
 import dev.nnc.ir.Leaf;
 import dev.nnc.ir.Program;
 import dev.nnc.lower.Lowerer;
@@ -23,6 +24,7 @@ import dev.nnc.syntax.SourceFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,36 +36,51 @@ public final class Nnc {
 
   /**
    * What to compile: which model, which variable to differentiate (null: the objective), whether
-   * to differentiate at all, and the batch size the class is specialised for.
+   * to differentiate at all, the batch size the class is specialised for, and the values of the
+   * dimensions its inputs name ({@code input img[3, H, W]}), which the data binds.
    */
   public record Options(String model, String objective, boolean differentiate, int batch, Dtype dtype,
-      boolean parametersOnly, boolean expand) {
-    public static final Options DEFAULT = new Options(null, null, true, 1, Dtype.F64, false, false);
+      boolean parametersOnly, boolean expand, Map<String, Integer> dims) {
+    public static final Options DEFAULT = new Options(null, null, true, 1, Dtype.F64, false, false, Map.of());
+
+    public Options {
+      dims = Map.copyOf(dims);
+    }
+
+    /** The class for one binding of the named dimensions ({@code H = 96, W = 128}). */
+    public Options withDims(Map<String, Integer> d) {
+      return new Options(model, objective, differentiate, batch, dtype, parametersOnly, expand, d);
+    }
 
     public Options withModel(String m) {
-      return new Options(m, objective, differentiate, batch, dtype, parametersOnly, expand);
+      return new Options(m, objective, differentiate, batch, dtype, parametersOnly, expand, dims);
     }
 
     public Options withObjective(String o) {
-      return new Options(model, o, differentiate, batch, dtype, parametersOnly, expand);
+      return new Options(model, o, differentiate, batch, dtype, parametersOnly, expand, dims);
     }
 
     public Options withBatch(int b) {
-      return new Options(model, objective, differentiate, b, dtype, parametersOnly, expand);
+      return new Options(model, objective, differentiate, b, dtype, parametersOnly, expand, dims);
     }
 
     public Options withDtype(Dtype d) {
-      return new Options(model, objective, differentiate, batch, d, parametersOnly, expand);
+      return new Options(model, objective, differentiate, batch, d, parametersOnly, expand, dims);
+    }
+
+    /** The forward pass alone: no gradients, so the objective may be a tensor ({@code nnc run}). */
+    public Options withoutGradients() {
+      return new Options(model, objective, false, batch, dtype, parametersOnly, expand, dims);
     }
 
     /** Gradients for the parameters only, as training needs (SPEC.md: "Gradients are taken for parameters only"). */
     public Options withParametersOnly() {
-      return new Options(model, objective, differentiate, batch, dtype, true, expand);
+      return new Options(model, objective, differentiate, batch, dtype, true, expand, dims);
     }
 
     /** Composite functions (sigmoid, tanh, softmax, ...) lowered to primitives, as the lecture draws them. */
     public Options withExpand() {
-      return new Options(model, objective, differentiate, batch, dtype, parametersOnly, true);
+      return new Options(model, objective, differentiate, batch, dtype, parametersOnly, true, dims);
     }
   }
 
@@ -75,13 +92,21 @@ public final class Nnc {
     return compile(new SourceFile(name, text), Options.DEFAULT);
   }
 
+  /**
+   * The shapes the inputs of {@code model} declare, with the dimensions the data binds by name
+   * ({@code input img[3, H, W]}): what a command reads before it knows the data's shape.
+   */
+  public static List<DeclaredShape> declaredInputs(SourceFile source, String model) {
+    return DeepStack.call(() -> Lowerer.declaredInputs(Parser.parse(source), model));
+  }
+
   /** Compiles on a deep stack ({@link DeepStack}): a program within the limits never overflows it. */
   public static Compilation compile(SourceFile source, Options options) {
     return DeepStack.call(() -> compileHere(source, options));
   }
 
   private static Compilation compileHere(SourceFile source, Options options) {
-    Program lowered = Lowerer.lower(Parser.parse(source), options.model(), options.expand());
+    Program lowered = Lowerer.lower(Parser.parse(source), options.model(), options.expand(), options.dims());
     if (options.objective() != null) lowered = lowered.withObjective(checkedObjective(lowered, options.objective()));
     if (options.differentiate() && lowered.objective() != null) checkScalarObjective(lowered);
     Backward rawBackward = options.differentiate() && lowered.objective() != null ? Differentiator.differentiate(lowered, options.batch()) : null;

@@ -76,7 +76,15 @@ final class PointOptions {
 
   /** A workspace at the point; the names of values drawn at random are added to {@code drawn}. */
   Workspace workspace(CompiledProgram program, long seed, List<String> drawn) {
+    return workspace(program, seed, Map.of(), drawn);
+  }
+
+  /** As {@link #workspace(CompiledProgram, long, List)}, with inputs read from files ({@code run --input img=photo.png}). */
+  Workspace workspace(CompiledProgram program, long seed, Map<String, double[]> fromFiles, List<String> drawn) {
     Map<String, double[]> values = values();
+    for (String name : fromFiles.keySet()) {
+      if (values.containsKey(name)) throw new UsageException("'" + name + "' is given twice, by --at and by --input");
+    }
     Workspace ws = program.newWorkspace(seed);
     List<String> leaves = new ArrayList<>();
     for (Role role : new Role[] {Role.INPUT, Role.LABEL, Role.PARAM}) leaves.addAll(program.leafNames(role));
@@ -86,13 +94,16 @@ final class PointOptions {
         throw new UsageException("--at: the program has no input, label or param '" + name + "'" + hint);
       }
     }
-    drawn.addAll(ws.randomize(seed, values.keySet()));
+    java.util.Set<String> given = new java.util.HashSet<>(values.keySet());
+    given.addAll(fromFiles.keySet());
+    drawn.addAll(ws.randomize(seed, given));
     values.forEach((name, v) -> {
       int expected = ws.leafValues(name).length;
       if (v.length == 1) ws.set(name, v[0]);
       else if (v.length == expected) ws.set(name, v);
       else throw new UsageException("--at " + name + ": expected " + expected + " numbers, got " + v.length);
     });
+    fromFiles.forEach(ws::set);
     return ws;
   }
 }

@@ -3,6 +3,7 @@ package dev.nnc.cli;
 import dev.nnc.Compilation;
 import dev.nnc.Nnc;
 import dev.nnc.runtime.CompiledProgram;
+import dev.nnc.runtime.DeclaredShape;
 import dev.nnc.runtime.Variant;
 import dev.nnc.runtime.io.ModelSignature;
 import dev.nnc.syntax.SourceFile;
@@ -11,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -50,7 +52,8 @@ final class ProgramOptions implements ProgramSource {
 
   /** The compiler's options for a variant. */
   static Nnc.Options options(Variant variant) {
-    Nnc.Options options = Nnc.Options.DEFAULT.withBatch(variant.batch()).withDtype(variant.dtype()).withObjective(variant.objective());
+    Nnc.Options options = Nnc.Options.DEFAULT.withBatch(variant.batch()).withDtype(variant.dtype()).withObjective(variant.objective()).withDims(variant.dims());
+    if (!variant.differentiate()) options = options.withoutGradients();
     return variant.allGradients() ? options : options.withParametersOnly();
   }
 
@@ -64,6 +67,11 @@ final class ProgramOptions implements ProgramSource {
     Compilation c = compile(options(variant));
     if (warnings != null) warn(c, warnings);
     return c.compiled();
+  }
+
+  @Override
+  public List<DeclaredShape> declaredInputs() {
+    return Nnc.declaredInputs(read(), model);
   }
 
   @Override

@@ -1,6 +1,8 @@
 package dev.nnc.cli;
 
+import dev.nnc.runtime.DeclaredShape;
 import dev.nnc.runtime.ArenaLayout;
+import dev.nnc.runtime.CompiledProgram;
 import dev.nnc.runtime.ArenaLayout.Role;
 import dev.nnc.runtime.Workspace;
 import dev.nnc.runtime.data.Dataset;
@@ -20,7 +22,9 @@ import picocli.CommandLine.Option;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {"The forward pass. With --at (or nothing), on one example, printing every assigned value;",
-        "with --input NAME=ROWS.csv, on each row of a CSV file, printing one CSV row of outputs per input row."})
+        "with --input NAME=PHOTO.png, on images (PNG or JPEG; an input [1, H, W] gets the luminance, [3, H, W] R, G, B);",
+        "with --input NAME=ROWS.csv, on each row of a CSV file, printing one CSV row of outputs per input row.",
+        "--output NAME=PATH writes a value instead: .png from [1, H, W] or [3, H, W] (rounded, clamped to 0..255), .csv a row per example."})
 final class RunCommand extends NncCommand {
   @Mixin ProgramSource program;
   @Mixin PointOptions point;
@@ -28,8 +32,11 @@ final class RunCommand extends NncCommand {
   @Option(names = "--weights", paramLabel = "W", description = "Trained weights (and their preprocessing) from nnc train.")
   Path weightsFile;
 
-  @Option(names = "--input", paramLabel = "NAME=PATH", description = "Run on the rows of a CSV file (the inputs' columns, in declaration order).")
-  String input;
+  @Option(names = "--input", paramLabel = "NAME=PATH", description = "An image for an input (PNG or JPEG; may repeat), or a CSV file whose columns fill the inputs in declaration order.")
+  List<String> inputs = new ArrayList<>();
+
+  @Option(names = "--output", paramLabel = "NAME=PATH", description = "Write a variable to a file instead of printing: .png or .csv (may repeat).")
+  List<String> outputs = new ArrayList<>();
 
   @Option(names = "--batch", defaultValue = "256", description = "Rows per forward pass over a CSV file (default: ${DEFAULT-VALUE}).")
   int batch;
@@ -44,28 +51,41 @@ final class RunCommand extends NncCommand {
     if (weightsFile != null) {
       weights = program.readWeights(weightsFile);
     }
-    return input == null ? one(weights) : rows(weights);
+    List<NamedPath> in = NamedPath.parse("--input", inputs);
+    List<NamedPath> out = NamedPath.parse("--output", outputs);
+    List<NamedPath> csv = in.stream().filter(f -> f.extension().equals("csv")).toList();
+    if (csv.isEmpty()) return one(weights, in, out);
+    if (in.size() > 1) {
+      throw new UsageException("--input " + csv.get(0) + ": a CSV file fills every input (its columns in declaration order), so it comes alone");
+    }
+    return rows(weights, csv.get(0), out);
   }
 
-  /** One example, in double precision, every assigned value printed. */
-  private int one(Weights weights) {
-    ModelSession session = new ModelSession(program, dev.nnc.runtime.Dtype.F64);
-    BatchRunner runner = session.runner(1, common.seed);
+  /** One example, in double precision: given by --at and images, every assigned value printed or the --output ones written. */
+  private int one(Weights weights, List<NamedPath> imageFiles, List<NamedPath> outputFiles) {
+    ModelSession session = ModelSession.forwardOnly(program, dev.nnc.runtime.Dtype.F64);
+    ImageInputs images = ImageInputs.read(imageFiles.isEmpty() ? List.of() : session.declaredInputs(), imageFiles);
+    CompiledProgram compiled = session.compile(1, images.dims());
+    List<ArenaLayout.Entry> written = OutputFiles.entries(compiled, outputFiles);
     List<String> drawn = new ArrayList<>();
-    Workspace ws = point.workspace(runner.program(), common.seed, drawn);
+    Workspace ws = point.workspace(compiled, common.seed, images.values(), drawn);
     if (weights != null) {
       for (Weights.Parameter p : weights.parameters()) ws.set(p.name(), p.values());
-      for (String name : runner.program().leafNames(Role.INPUT)) {
+      for (String name : compiled.leafNames(Role.INPUT)) {
         double[] x = ws.leafValues(name);
-        if (runner.program().leafNames(Role.INPUT).size() == 1) weights.preprocessing().applyInPlace(x);
+        if (compiled.leafNames(Role.INPUT).size() == 1) weights.preprocessing().applyInPlace(x);
         ws.set(name, x);
       }
     }
     Objectives.noteDrawn(drawn, common.seed, err());
     ws.forward();
+    if (!outputFiles.isEmpty()) {
+      for (int i = 0; i < outputFiles.size(); i++) OutputFiles.write(outputFiles.get(i), written.get(i), ws.values(written.get(i).name()));
+      return reportWritten(outputFiles, written);
+    }
     Map<String, Object> outputs = new LinkedHashMap<>();
     PrintWriter out = out();
-    for (ArenaLayout.Entry e : runner.program().layout().withRole(Role.VALUE)) {
+    for (ArenaLayout.Entry e : compiled.layout().withRole(Role.VALUE)) {
       double[] v = ws.values(e.name());
       outputs.put(e.name(), Tensors.nest(v, e.dims()));
       if (!common.json) out.println(e.name() + " = " + Tensors.format(v, e.dims()));
@@ -74,17 +94,24 @@ final class RunCommand extends NncCommand {
     return 0;
   }
 
-  /** Each row of a CSV file, in single precision: one CSV row of every assigned value per input row. */
-  private int rows(Weights weights) {
-    int eq = input.indexOf('=');
-    if (eq <= 0) throw new UsageException("--input takes NAME=PATH, got '" + input + "'");
-    Path path = Path.of(input.substring(eq + 1));
-    ModelSession session = new ModelSession(program, weights == null ? dev.nnc.runtime.Dtype.F32 : weights.dtype());
-    BatchRunner probe = session.runner(1, common.seed);
-    if (!probe.program().leafNames(Role.INPUT).contains(input.substring(0, eq))) {
-      throw new UsageException("--input: the program has no input '" + input.substring(0, eq) + "'");
+  /**
+   * Each row of a CSV file, in single precision: one CSV row per input row, of every assigned
+   * value on stdout, or of each --output value in its file.
+   */
+  private int rows(Weights weights, NamedPath input, List<NamedPath> outputFiles) {
+    ModelSession session = ModelSession.forwardOnly(program, weights == null ? dev.nnc.runtime.Dtype.F32 : weights.dtype());
+    for (DeclaredShape d : session.declaredInputs()) {
+      if (d.hasNamedAxes()) {
+        throw new UsageException("--input " + input + ": input '" + d.input() + "' is declared " + d
+            + ", and a CSV row cannot say what " + d.axes().stream().filter(DeclaredShape.Axis::named).map(DeclaredShape.Axis::name).collect(java.util.stream.Collectors.joining(" and "))
+            + " are; declare its size (input " + d.input() + "[1, 8, 8]) or give it an image");
+      }
     }
-    Dataset data = Dataset.read(path, null, probe.program(), false);
+    BatchRunner probe = session.runner(1, common.seed);
+    if (!probe.program().leafNames(Role.INPUT).contains(input.name())) {
+      throw new UsageException("--input: the program has no input '" + input.name() + "'");
+    }
+    Dataset data = Dataset.read(input.path(), null, probe.program(), false);
     if (weights != null) weights.preprocessing().applyInPlace(data.features());
     int size = Math.min(batch, data.rows());
     BatchRunner full = session.runner(size, common.seed);
@@ -93,29 +120,58 @@ final class RunCommand extends NncCommand {
       ModelSession.load(full, weights);
       if (tail != null) ModelSession.load(tail, weights);
     }
-    // Without labels in the file, the objective (a loss of the labels) means nothing: leave it out.
-    String objective = data.labels().length == 0 ? full.program().objective() : null;
-    List<ArenaLayout.Entry> values = full.program().layout().withRole(Role.VALUE).stream().filter(e -> !e.name().equals(objective)).toList();
-    PrintWriter out = out();
-    List<String> header = new ArrayList<>();
-    for (ArenaLayout.Entry e : values) {
-      int per = e.length() / full.batch();
-      for (int i = 0; i < per; i++) header.add(per == 1 ? e.name() : e.name() + "[" + i + "]");
+    List<List<ArenaLayout.Entry>> sinks = new ArrayList<>();
+    if (outputFiles.isEmpty()) {
+      // Without labels in the file, the objective (a loss of the labels) means nothing: leave it out.
+      String objective = data.labels().length == 0 ? full.program().objective() : null;
+      sinks.add(full.program().layout().withRole(Role.VALUE).stream().filter(e -> !e.name().equals(objective)).toList());
+    } else {
+      for (NamedPath f : outputFiles) {
+        if (!f.extension().equals("csv")) throw new UsageException("--output " + f + ": the rows of a CSV file give CSV outputs (out.csv), one row per input row");
+      }
+      for (ArenaLayout.Entry e : OutputFiles.entries(full.program(), outputFiles)) sinks.add(List.of(e));
     }
-    out.println(String.join(",", header));
+    // stdout is printed as it goes; a file is written whole at the end, atomically.
+    List<StringBuilder> texts = new ArrayList<>();
+    List<java.util.function.Consumer<String>> lines = new ArrayList<>();
+    for (List<ArenaLayout.Entry> values : sinks) {
+      StringBuilder text = new StringBuilder();
+      texts.add(text);
+      lines.add(outputFiles.isEmpty() ? out()::println : line -> text.append(line).append('\n'));
+      List<String> header = new ArrayList<>();
+      for (ArenaLayout.Entry e : values) header.addAll(OutputFiles.columns(e));
+      lines.get(lines.size() - 1).accept(String.join(",", header));
+    }
     for (int from = 0; from < data.rows(); from += size) {
       BatchRunner runner = data.rows() - from >= size ? full : tail;
       runner.load(data, null, from);
       runner.arena().forward();
-      for (int e = 0; e < runner.batch(); e++) {
-        List<String> cells = new ArrayList<>();
-        for (ArenaLayout.Entry v : values) {
-          int per = v.length() / runner.batch();
-          for (int i = 0; i < per; i++) cells.add(Numbers.format(runner.arena().get(v.offset() + e * per + i)));
+      for (int s = 0; s < sinks.size(); s++) {
+        for (int e = 0; e < runner.batch(); e++) {
+          List<String> cells = new ArrayList<>();
+          for (ArenaLayout.Entry chosen : sinks.get(s)) {
+            // Each batch size has its own class, and its values their own offsets.
+            ArenaLayout.Entry v = runner.program().layout().find(chosen.name(), Role.VALUE);
+            int per = OutputFiles.perExample(v);
+            for (int i = 0; i < per; i++) cells.add(Numbers.format(runner.arena().get(v.offset() + e * per + i)));
+          }
+          lines.get(s).accept(String.join(",", cells));
         }
-        out.println(String.join(",", cells));
       }
     }
+    if (outputFiles.isEmpty()) return 0;
+    for (int i = 0; i < outputFiles.size(); i++) OutputFiles.writeText(outputFiles.get(i), texts.get(i).toString());
+    return reportWritten(outputFiles, sinks.stream().map(l -> l.get(0)).toList());
+  }
+
+  /** What --output wrote: a line per file, or with --json {"written": {NAME: PATH}}. */
+  private int reportWritten(List<NamedPath> files, List<ArenaLayout.Entry> values) {
+    Map<String, Object> written = new LinkedHashMap<>();
+    for (int i = 0; i < files.size(); i++) {
+      written.put(files.get(i).name(), files.get(i).path().toString());
+      if (!common.json) out().println("wrote " + files.get(i).path() + ": " + values.get(i).name() + (values.get(i).dims().isEmpty() ? "" : " " + values.get(i).dims()));
+    }
+    if (common.json) out().println(Json.write(Map.of("written", written)));
     return 0;
   }
 }

@@ -1,5 +1,6 @@
 package dev.nnc.lower;
 
+import dev.nnc.runtime.DeclaredShape;
 import dev.nnc.ir.Evaluator;
 import dev.nnc.ir.Graph;
 import dev.nnc.ir.Leaf;
@@ -61,10 +62,17 @@ public final class Lowerer {
 
   /** Whether composite functions are lowered to primitives ({@code --expand}). */
   private final boolean expand;
+  /** The values the data gives the dimensions inputs name ({@code input img[3, H, W]}). */
+  private final Map<String, Integer> dimBindings;
+  /** Reading only the inputs' declared shapes, before any binding is known ({@link #declaredInputs}). */
+  private final boolean probe;
+  private final List<DeclaredShape> declaredInputs = new ArrayList<>();
 
-  private Lowerer(SourceFile source, boolean expand) {
+  private Lowerer(SourceFile source, boolean expand, Map<String, Integer> dimBindings, boolean probe) {
     this.source = source;
     this.expand = expand;
+    this.dimBindings = dimBindings;
+    this.probe = probe;
   }
 
   /**
@@ -77,7 +85,23 @@ public final class Lowerer {
 
   /** As {@link #lower(Ast.Program, String)}; with {@code expand}, composites become primitives. */
   public static Program lower(Ast.Program ast, String modelName, boolean expand) {
-    return new Lowerer(ast.source(), expand).run(ast, modelName);
+    return lower(ast, modelName, expand, Map.of());
+  }
+
+  /** As {@link #lower(Ast.Program, String, boolean)}, with values for the dimensions inputs name. */
+  public static Program lower(Ast.Program ast, String modelName, boolean expand, Map<String, Integer> dims) {
+    return new Lowerer(ast.source(), expand, dims, false).run(ast, modelName);
+  }
+
+  /**
+   * The shapes the model's inputs declare, with the names of the dimensions the data binds, read
+   * without binding them. Only constants and inputs are lowered; an input whose declaration
+   * cannot be read on its own is left out (compiling the program reports what is wrong with it).
+   */
+  public static List<DeclaredShape> declaredInputs(Ast.Program ast, String modelName) {
+    Lowerer probe = new Lowerer(ast.source(), false, Map.of(), true);
+    probe.run(ast, modelName);
+    return List.copyOf(probe.declaredInputs);
   }
 
   private Program run(Ast.Program ast, String modelName) {
@@ -156,7 +180,9 @@ public final class Lowerer {
   // ---- statements of the program
 
   private void statement(Ast.Stmt stmt, Scope scope) {
-    if (stmt instanceof Ast.Declaration d) {
+    if (probe) {
+      probeStatement(stmt, scope);
+    } else if (stmt instanceof Ast.Declaration d) {
       declaration(d, scope, "");
     } else if (stmt instanceof Ast.Assign a) {
       checkNewName(a.name(), a.span(), scope);
@@ -176,6 +202,15 @@ public final class Lowerer {
     if (graph.size() > Limits.MAX_NODES) {
       throw error(span, "the program is too large: it lowers to more than " + Limits.MAX_NODES
           + " graph nodes (nnc's limit); this is where it crosses it");
+    }
+  }
+
+  private void probeStatement(Ast.Stmt stmt, Scope scope) {
+    if (!(stmt instanceof Ast.Declaration d) || !(d.kind() == Ast.DeclKind.INPUT || d.kind() == Ast.DeclKind.CONST)) return;
+    try {
+      declaration(d, scope, "");
+    } catch (CompileException e) {
+      // Compiling the program reports it, with the bindings in place.
     }
   }
 
@@ -234,23 +269,62 @@ public final class Lowerer {
 
   private Shape shape(Ast.Declaration d, Scope scope) {
     List<Integer> dims = new ArrayList<>();
+    List<DeclaredShape.Axis> axes = new ArrayList<>();
     for (Ast.Expr e : d.dims()) {
+      String named = d.kind() == Ast.DeclKind.INPUT ? namedDimension(e, scope) : null;
+      if (named != null) {
+        int bound = bindDimension(named, d, e, scope);
+        axes.add(new DeclaredShape.Axis(named, probe ? 0 : bound));
+        dims.add(bound);
+        continue;
+      }
+      if (e instanceof Ast.Name n && scope.lookup(n.id()) == null && !assignedAt.containsKey(n.id()) && namedCallee(n.id()) == null && !implicitInputs) {
+        throw error(e.span(), "unknown name '" + n.id() + "' as a dimension; only an input's declaration may name a dimension "
+            + "that the data binds (input img[3, H, W])" + Suggestions.didYouMean(n.id(), scope.visibleNames()));
+      }
       double v = constant(e, scope, "a dimension");
       if (v != Math.rint(v) || v < 1 || v > Integer.MAX_VALUE) {
         throw error(e.span(), "a dimension must be a positive integer, but this one is " + format(v));
       }
       dims.add((int) v);
+      axes.add(new DeclaredShape.Axis(null, (int) v));
     }
     if (dims.size() > Limits.MAX_RANK) {
       throw error(d.dims().get(Limits.MAX_RANK).span(), "'" + d.name() + "' has " + dims.size()
           + " axes; a tensor has at most " + Limits.MAX_RANK + " (the batch axis not counted)");
     }
+    if (d.kind() == Ast.DeclKind.INPUT) declaredInputs.add(new DeclaredShape(d.name(), axes));
     Shape shape = new Shape(dims);
     if (shape.size() > Integer.MAX_VALUE || shape.size() < 0) {
       throw error(d.span(), "'" + d.name() + "' would hold " + java.math.BigInteger.valueOf(shape.dims().get(0)).multiply(
           java.math.BigInteger.valueOf(Math.max(1, shape.size() / shape.dims().get(0)))) + " elements; a tensor holds at most 2^31 - 1");
     }
     return shape;
+  }
+
+  /**
+   * The name of a dimension an input declaration names: a bare name that is not otherwise
+   * defined, or one that an earlier input named (two inputs may share {@code H}); else null.
+   */
+  private String namedDimension(Ast.Expr e, Scope scope) {
+    if (!(e instanceof Ast.Name n)) return null;
+    Scope.Binding b = scope.lookup(n.id());
+    if (b != null) return b.what().equals("dimension") ? n.id() : null;
+    return assignedAt.containsKey(n.id()) || namedCallee(n.id()) != null ? null : n.id();
+  }
+
+  /** The value of a named dimension, bound in {@code scope} on first use so later declarations may use it. */
+  private int bindDimension(String name, Ast.Declaration d, Ast.Expr at, Scope scope) {
+    Scope.Binding b = scope.lookup(name);
+    if (b != null) return (int) Evaluator.constantValue(((NodeValue) b.value()).node()).getAsDouble();
+    Integer value = probe ? Integer.valueOf(1) : dimBindings.get(name);
+    if (value == null) {
+      throw error(at.span(), "dimension '" + name + "' of input '" + d.name() + "' is not bound: the data binds it when the program runs "
+          + "(nnc run FILE --input " + d.name() + "=IMAGE.png), and there is none here");
+    }
+    if (value < 1) throw error(at.span(), "dimension '" + name + "' of input '" + d.name() + "' is bound to " + value + "; a dimension is a positive integer");
+    scope.bind(name, new NodeValue(graph.constant(value)), at.span(), "dimension");
+    return value;
   }
 
   private Initializer initializer(Ast.Declaration d, Scope scope) {

@@ -40,8 +40,8 @@ public final class Nnc {
    * dimensions its inputs name ({@code input img[3, H, W]}), which the data binds.
    */
   public record Options(String model, String objective, boolean differentiate, int batch, Dtype dtype,
-      boolean parametersOnly, boolean expand, Map<String, Integer> dims) {
-    public static final Options DEFAULT = new Options(null, null, true, 1, Dtype.F64, false, false, Map.of());
+      boolean parametersOnly, boolean expand, Map<String, Integer> dims, long memory) {
+    public static final Options DEFAULT = new Options(null, null, true, 1, Dtype.F64, false, false, Map.of(), dev.nnc.runtime.MemorySize.DEFAULT_BUDGET);
 
     public Options {
       dims = Map.copyOf(dims);
@@ -49,38 +49,43 @@ public final class Nnc {
 
     /** The class for one binding of the named dimensions ({@code H = 96, W = 128}). */
     public Options withDims(Map<String, Integer> d) {
-      return new Options(model, objective, differentiate, batch, dtype, parametersOnly, expand, d);
+      return new Options(model, objective, differentiate, batch, dtype, parametersOnly, expand, d, memory);
     }
 
     public Options withModel(String m) {
-      return new Options(m, objective, differentiate, batch, dtype, parametersOnly, expand, dims);
+      return new Options(m, objective, differentiate, batch, dtype, parametersOnly, expand, dims, memory);
     }
 
     public Options withObjective(String o) {
-      return new Options(model, o, differentiate, batch, dtype, parametersOnly, expand, dims);
+      return new Options(model, o, differentiate, batch, dtype, parametersOnly, expand, dims, memory);
     }
 
     public Options withBatch(int b) {
-      return new Options(model, objective, differentiate, b, dtype, parametersOnly, expand, dims);
+      return new Options(model, objective, differentiate, b, dtype, parametersOnly, expand, dims, memory);
     }
 
     public Options withDtype(Dtype d) {
-      return new Options(model, objective, differentiate, batch, d, parametersOnly, expand, dims);
+      return new Options(model, objective, differentiate, batch, d, parametersOnly, expand, dims, memory);
     }
 
     /** The forward pass alone: no gradients, so the objective may be a tensor ({@code nnc run}). */
     public Options withoutGradients() {
-      return new Options(model, objective, false, batch, dtype, parametersOnly, expand, dims);
+      return new Options(model, objective, false, batch, dtype, parametersOnly, expand, dims, memory);
+    }
+
+    /** The memory budget in bytes (SPEC.md §1, {@code --memory}): all tensors of the compiled program must fit. */
+    public Options withMemory(long bytes) {
+      return new Options(model, objective, differentiate, batch, dtype, parametersOnly, expand, dims, bytes);
     }
 
     /** Gradients for the parameters only, as training needs (SPEC.md: "Gradients are taken for parameters only"). */
     public Options withParametersOnly() {
-      return new Options(model, objective, differentiate, batch, dtype, true, expand, dims);
+      return new Options(model, objective, differentiate, batch, dtype, true, expand, dims, memory);
     }
 
     /** Composite functions (sigmoid, tanh, softmax, ...) lowered to primitives, as the lecture draws them. */
     public Options withExpand() {
-      return new Options(model, objective, differentiate, batch, dtype, parametersOnly, true, dims);
+      return new Options(model, objective, differentiate, batch, dtype, parametersOnly, true, dims, memory);
     }
   }
 
@@ -112,7 +117,7 @@ public final class Nnc {
     Backward rawBackward = options.differentiate() && lowered.objective() != null ? Differentiator.differentiate(lowered, options.batch()) : null;
     Simplifier.Result simplified = Simplifier.simplify(lowered, rawBackward);
     Backward backward = simplified.backward() != null && options.parametersOnly() ? simplified.backward().parametersOnly() : simplified.backward();
-    KernelProgram kernel = Scheduler.schedule(simplified.program(), backward, options.batch(), className(lowered.name()));
+    KernelProgram kernel = Scheduler.schedule(simplified.program(), backward, options.batch(), className(lowered.name()), options.memory(), options.dtype().bytes());
     byte[] bytes = emit(kernel, options.dtype(), lowered);
     CompiledProgram compiled = new CompiledProgram(KernelLoader.load(kernel.className(), bytes), kernel.layout(), info(simplified.program()), options.batch());
     return new Compilation(lowered, rawBackward, simplified.program(), simplified.backward(), kernel, bytes, compiled);

@@ -10,6 +10,7 @@ import dev.nnc.ir.Shape;
 import dev.nnc.runtime.ArenaLayout;
 import dev.nnc.runtime.ArenaLayout.Entry;
 import dev.nnc.runtime.ArenaLayout.Role;
+import dev.nnc.runtime.MemorySize;
 import dev.nnc.schedule.KernelProgram.Access;
 import dev.nnc.schedule.KernelProgram.Call;
 import dev.nnc.schedule.KernelProgram.Compute;
@@ -54,14 +55,21 @@ public final class Scheduler {
   /** The backprop pattern that made each gradient node, for the printed program. */
   private final Map<Node, String> patternOf = new IdentityHashMap<>();
 
-  private Scheduler(Program program, int batch) {
+  private Scheduler(Program program, int batch, long memoryBytes, int bytesPerValue) {
     this.program = program;
     this.batch = batch;
+    this.memoryBytes = memoryBytes;
+    this.bytesPerValue = bytesPerValue;
     program.variables().forEach((name, node) -> firstVariableNamed.putIfAbsent(node, name));
   }
 
-  public static KernelProgram schedule(Program program, Backward backward, int batch, String className) {
-    return new Scheduler(program, batch).run(backward, className);
+  /**
+   * @param memoryBytes the memory budget (SPEC.md §1, {@code --memory}): the arena, which holds
+   *     every tensor of the program, must fit in it
+   * @param bytesPerValue 4 for a float arena, 8 for a double one
+   */
+  public static KernelProgram schedule(Program program, Backward backward, int batch, String className, long memoryBytes, int bytesPerValue) {
+    return new Scheduler(program, batch, memoryBytes, bytesPerValue).run(backward, className);
   }
 
   private KernelProgram run(Backward backward, String className) {
@@ -159,6 +167,7 @@ public final class Scheduler {
     // Materialise first (both methods), so that every buffer is allocated before code is planned.
     forwardPlan.materialise(variableOf);
     backwardPlan.materialise(variableOf);
+    if (crossing != null) throw overBudget();
     Method f = forwardPlan.build(constants);
     Method b = backwardPlan.build(List.of());
     return new KernelProgram(className, program.source().name(), new ArenaLayout(arenaSize, entries), f, b);
@@ -219,24 +228,42 @@ public final class Scheduler {
     return (n.batched() ? batch : 1) * (int) n.shape().size();
   }
 
-  /**
-   * The most values one arena may hold: SPEC.md's default memory budget, 4 GiB, in doubles (the
-   * wider dtype), and never past Java's array limit.
-   */
-  static final long ARENA_LIMIT = (4L << 30) / Double.BYTES;
+  /** Java's largest array: no arena holds more values, whatever the budget. */
+  static final long MAX_ARENA_VALUES = Integer.MAX_VALUE - 8;
 
+  private final long memoryBytes;
+  private final int bytesPerValue;
+  /** Values all allocations so far ask for, past the budget too, to report the size needed. */
+  private long needed;
+  /** The first allocation that did not fit, with its place; null while everything fits. */
+  private Crossing crossing;
+
+  private record Crossing(String name, Span span) {}
+
+  /**
+   * The next {@code like}-shaped block of the arena. Once the program is over the budget, the
+   * rest is only counted (at offset 0, never used): the error names the whole size needed, and
+   * the declaration that crossed the budget.
+   */
   private int allocate(String name, Role role, Node like) {
-    int offset = arenaSize;
     long wanted = (like.batched() ? batch : 1L) * like.shape().size();
-    if (wanted > ARENA_LIMIT - arenaSize) {
-      throw new dev.nnc.syntax.CompileException(program.source(), spanOf(like),
-          "the program needs more than the 4 GiB memory budget: '" + name + "' adds " + wanted + " values to " + arenaSize
-              + " (batch " + batch + ")");
-    }
-    int length = (int) wanted;
-    entries.add(new Entry(name, role, offset, length, like.shape().dims(), like.batched()));
-    arenaSize += length;
+    needed += wanted;
+    if (crossing == null && (needed > memoryBytes / bytesPerValue || needed > MAX_ARENA_VALUES)) crossing = new Crossing(name, spanOf(like));
+    if (crossing != null) return 0;
+    int offset = arenaSize;
+    entries.add(new Entry(name, role, offset, (int) wanted, like.shape().dims(), like.batched()));
+    arenaSize += (int) wanted;
     return offset;
+  }
+
+  private dev.nnc.syntax.CompileException overBudget() {
+    double bytes = (double) needed * bytesPerValue;
+    String limit = needed > MAX_ARENA_VALUES && bytes <= memoryBytes
+        ? "more than one arena holds (2^31 - 9 values, Java's largest array)"
+        : "more than the memory budget of " + MemorySize.format(memoryBytes) + " (--memory)";
+    return new dev.nnc.syntax.CompileException(program.source(), crossing.span(),
+        "the program's tensors need " + MemorySize.format(bytes) + " (" + needed + " values of " + bytesPerValue + " bytes at batch " + batch + "), "
+            + limit + "; '" + crossing.name() + "' is where it crosses it");
   }
 
   private static List<Node> sorted(Set<Node> nodes) {

@@ -53,13 +53,24 @@ public final class Trainer {
   }
 
   public List<Epoch> train(Dataset data, int epochs, long seed, Progress progress) {
+    return train(data, List.of(), epochs, seed, progress);
+  }
+
+  /**
+   * Continues a training of which the epochs in {@code previous} are done (their parameters and
+   * optimizer state restored by the caller) up to {@code epochs}. Each epoch's order comes from one
+   * seeded generator, shuffling the previous order: the done epochs' shuffles are replayed, so the
+   * rest is what an uninterrupted run computes, bit for bit.
+   */
+  public List<Epoch> train(Dataset data, List<Epoch> previous, int epochs, long seed, Progress progress) {
     int[] order = new int[data.rows()];
     for (int i = 0; i < order.length; i++) order[i] = i;
     SplittableRandom random = new SplittableRandom(seed);
+    for (int e = 0; e < previous.size(); e++) Shuffle.inPlace(order, random);
     Batches batches = new Batches(data.rows(), full.batch());
     double[] scratch = new double[Math.max(1, full.predictionWidth())];
-    List<Epoch> history = new ArrayList<>();
-    for (int epoch = 1; epoch <= epochs; epoch++) {
+    List<Epoch> history = new ArrayList<>(previous);
+    for (int epoch = previous.size() + 1; epoch <= epochs; epoch++) {
       Shuffle.inPlace(order, random);
       double lossSum = 0;
       long correct = 0;

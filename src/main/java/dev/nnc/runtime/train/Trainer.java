@@ -29,6 +29,15 @@ public final class Trainer {
     void batch(int epoch, int batch, int batches, double loss);
 
     void epoch(Epoch done, int epochs);
+
+    /** No display: for --json, a pipe, or a caller that reports epochs itself. */
+    Progress SILENT = new Progress() {
+      @Override
+      public void batch(int epoch, int batch, int batches, double loss) {}
+
+      @Override
+      public void epoch(Epoch done, int epochs) {}
+    };
   }
 
   /** The loss stopped being a number; {@code culprit} names the first tensor that did (FirstNonFinite). */
@@ -58,19 +67,62 @@ public final class Trainer {
 
   /**
    * Continues a training of which the epochs in {@code previous} are done (their parameters and
-   * optimizer state restored by the caller) up to {@code epochs}. Each epoch's order comes from one
-   * seeded generator, shuffling the previous order: the done epochs' shuffles are replayed, so the
-   * rest is what an uninterrupted run computes, bit for bit.
+   * optimizer state restored by the caller) up to {@code epochs}, as {@link #resume} does.
    */
   public List<Epoch> train(Dataset data, List<Epoch> previous, int epochs, long seed, Progress progress) {
-    int[] order = new int[data.rows()];
-    for (int i = 0; i < order.length; i++) order[i] = i;
-    SplittableRandom random = new SplittableRandom(seed);
-    for (int e = 0; e < previous.size(); e++) Shuffle.inPlace(order, random);
-    Batches batches = new Batches(data.rows(), full.batch());
-    double[] scratch = new double[Math.max(1, full.predictionWidth())];
+    Run run = resume(data, seed, previous.size());
     List<Epoch> history = new ArrayList<>(previous);
     for (int epoch = previous.size() + 1; epoch <= epochs; epoch++) {
+      Epoch done = run.epoch(progress);
+      history.add(done);
+      progress.epoch(done, epochs);
+    }
+    return history;
+  }
+
+  /**
+   * A training run taken one epoch at a time, for a caller that pauses between epochs (the
+   * playground): its epochs are exactly those {@link #train} makes with the same seed.
+   */
+  public Run start(Dataset data, long seed) {
+    return new Run(data, seed, 0);
+  }
+
+  /**
+   * A run of which {@code done} epochs are done. Each epoch's order comes from one seeded
+   * generator shuffling the previous order: the done epochs' shuffles are replayed, so the epochs
+   * that follow are what an uninterrupted run computes, bit for bit.
+   */
+  public Run resume(Dataset data, long seed, int done) {
+    return new Run(data, seed, done);
+  }
+
+  /** The state a run carries from one epoch to the next: the row order and the random stream. */
+  public final class Run {
+    private final Dataset data;
+    private final int[] order;
+    private final SplittableRandom random;
+    private final Batches batches;
+    private final double[] scratch = new double[Math.max(1, full.predictionWidth())];
+    private int epoch;
+
+    private Run(Dataset data, long seed, int done) {
+      this.data = data;
+      this.order = new int[data.rows()];
+      for (int i = 0; i < order.length; i++) order[i] = i;
+      this.random = new SplittableRandom(seed);
+      this.batches = new Batches(data.rows(), full.batch());
+      for (; epoch < done; epoch++) Shuffle.inPlace(order, random);
+    }
+
+    /** Epochs done so far. */
+    public int epochs() {
+      return epoch;
+    }
+
+    /** One more epoch: a fresh seeded order, then every batch; {@code progress} hears of each batch. */
+    public Epoch epoch(Progress progress) {
+      epoch++;
       Shuffle.inPlace(order, random);
       double lossSum = 0;
       long correct = 0;
@@ -94,11 +146,8 @@ public final class Trainer {
         progress.batch(epoch, b + 1, batches.count(), loss);
       }
       Double accuracy = kind == PredictionKind.REGRESSION || kind == null ? null : (double) correct / data.rows();
-      Epoch done = new Epoch(epoch, lossSum / data.rows(), accuracy);
-      history.add(done);
-      progress.epoch(done, epochs);
+      return new Epoch(epoch, lossSum / data.rows(), accuracy);
     }
-    return history;
   }
 
   // Index loops: an iterator per step would be garbage on the training path.

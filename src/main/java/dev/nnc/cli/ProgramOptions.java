@@ -26,7 +26,7 @@ final class ProgramOptions implements ProgramSource {
 
   @Option(names = "--memory", paramLabel = "SIZE", defaultValue = "4GiB",
       description = "Memory budget for all tensors of the compiled program, checked before anything is allocated (default: ${DEFAULT-VALUE}; binary units: 512M, 2G, 4GiB).")
-  String memory;
+  String memory = "4GiB";
 
   private SourceFile source;
   private ModelSignature signature;

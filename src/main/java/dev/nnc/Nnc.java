@@ -9,6 +9,7 @@ import dev.nnc.ir.Program;
 import dev.nnc.lower.Lowerer;
 import dev.nnc.opt.Simplifier;
 import dev.nnc.runtime.CompiledProgram;
+import dev.nnc.runtime.DeepStack;
 import dev.nnc.runtime.Dtype;
 import dev.nnc.ir.IrPrinter;
 import dev.nnc.ir.Prediction;

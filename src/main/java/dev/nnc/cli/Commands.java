@@ -49,7 +49,7 @@ final class Commands {
     });
     cl.setExecutionExceptionHandler((e, command, parsed) -> report(e, command, errWriter));
     // Every command runs on a deep stack: compiling and printing recurse as deep as the program nests.
-    int status = dev.nnc.DeepStack.call(() -> cl.execute(args));
+    int status = dev.nnc.runtime.DeepStack.call(() -> cl.execute(args));
     outWriter.flush();
     errWriter.flush();
     return status;

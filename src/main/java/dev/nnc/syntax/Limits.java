@@ -8,7 +8,7 @@ import org.antlr.v4.runtime.Token;
 /**
  * The sizes nnc accepts, each reported at the place that crosses it (docs/limits.md). They bound
  * how deep the compiler's recursion over expressions and graphs can go, so that together with
- * {@link dev.nnc.DeepStack} no program overflows the stack, and how large a generated class can
+ * {@link dev.nnc.runtime.DeepStack} no program overflows the stack, and how large a generated class can
  * grow.
  */
 public final class Limits {

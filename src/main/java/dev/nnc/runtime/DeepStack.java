@@ -1,9 +1,9 @@
-package dev.nnc;
+package dev.nnc.runtime;
 
 import java.util.concurrent.Callable;
 
 /**
- * Runs work on a thread with a large stack. The parser, the AST builder, lowering,
+ * Runs work on a thread with a large stack (used by the compiler and by every command, hence here with the runtime, which a compiled jar carries). The parser, the AST builder, lowering,
  * differentiation, the simplifier and the printers recurse over expressions and graphs; a long
  * chain ({@code a + a + ... + a}, or thousands of statements each using the one before) is as deep
  * as it is long. The language's limits (syntax.Limits: nesting depth, program size) bound that

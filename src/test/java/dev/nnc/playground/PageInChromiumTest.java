@@ -33,6 +33,8 @@ class PageInChromiumTest {
   void buildsA242TanhNetworkOnXorAndTrainsItUnderATestLossOf005() throws Exception {
     assertWithMessage("the end-to-end test needs Debian's chromium and chromedriver: apt-get install -y chromium chromium-driver (.ci/run installs them)")
         .that(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)).isTrue();
+    // The test uses WebDriver only, not the DevTools protocol whose version Selenium warns about.
+    java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder").setLevel(java.util.logging.Level.OFF);
     // The driver's path is given, so Selenium Manager never looks for (or downloads) one.
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();

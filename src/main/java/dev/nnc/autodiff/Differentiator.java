@@ -76,7 +76,7 @@ public final class Differentiator {
   }
 
   private void send(Node to, Node value, Pattern pattern) {
-    if (to.isConst()) return;
+    if (to.isConst() || to.op() == Op.TENSOR) return;
     contributions.computeIfAbsent(to, k -> new ArrayList<>()).add(new GradStmt(to, 0, fit(value, to, false), pattern));
   }
 
@@ -101,7 +101,7 @@ public final class Differentiator {
     Node x = n.inputs().isEmpty() ? null : n.input(0);
     Node y = n.inputs().size() > 1 ? n.input(1) : null;
     switch (n.op()) {
-      case CONST, INPUT, LABEL, PARAM -> { }                                         // leaves
+      case CONST, TENSOR, INPUT, LABEL, PARAM -> { }                                 // leaves
       case ADD -> { send(x, d, Pattern.ADD_DISTRIBUTES); send(y, d, Pattern.ADD_DISTRIBUTES); }
       case SUB -> { send(x, d, Pattern.ADD_DISTRIBUTES); send(y, neg(d), Pattern.ADD_DISTRIBUTES); }
       case MUL -> { send(x, mul(d, y), Pattern.MUL_SWITCHES); send(y, mul(d, x), Pattern.MUL_SWITCHES); }
@@ -148,7 +148,11 @@ public final class Differentiator {
       case CROSS_ENTROPY -> chain(x, mul(d, sub(f(Op.SOFTMAX, x), g.apply(Op.ONEHOT, x.shape().dim(0), y)))); // softmax - onehot
       case HINGE -> chain(x, mul(d, g.apply(Op.HINGE_GRAD, n.attr(), x, y)));
       case ONEHOT -> { }                                                              // of a label: no gradient
-      case GELU_GRAD, MISH_GRAD, SINC_GRAD, HINGE_GRAD ->
+      case CONV2D -> conv2d(n, x, y, d);
+      case MAXPOOL -> send(x, g.applyWithSettings(Op.MAXPOOL_GRAD, settings(n), x, d), Pattern.MAX_ROUTES); // to each window's first max
+      case AVGPOOL -> send(x, g.applyWithSettings(Op.AVGPOOL_GRAD,                                       // g / size² to each element
+          new int[] {n.setting("size"), n.setting("stride"), x.shape().dim(1), x.shape().dim(2)}, d), Pattern.ADD_DISTRIBUTES);
+      case GELU_GRAD, MISH_GRAD, SINC_GRAD, HINGE_GRAD, CONV2D_INPUT_GRAD, CONV2D_KERNEL_GRAD, MAXPOOL_GRAD, AVGPOOL_GRAD ->
           throw new UnsupportedOperationException("second derivatives of " + n.op().displayName() + " are not supported");
     }
   }
@@ -173,6 +177,24 @@ public final class Differentiator {
       send(a, g.apply(Op.MATMUL, d, f(Op.TRANSPOSE, b)), Pattern.MUL_SWITCHES);
       send(b, g.apply(Op.MATMUL, f(Op.TRANSPOSE, a), d), Pattern.MUL_SWITCHES);
     }
+  }
+
+  /**
+   * The correlation's backward, a sum of products like '@': dx is the full correlation of the
+   * stride-dilated g with the flipped kernel, dK the correlation of x with g (fit sums it over the
+   * batch for a shared kernel).
+   */
+  private void conv2d(Node n, Node x, Node k, Node d) {
+    int stride = n.setting("stride");
+    int pad = n.setting("pad");
+    Shape ks = k.shape();
+    send(x, g.applyWithSettings(Op.CONV2D_INPUT_GRAD, new int[] {stride, pad, x.shape().dim(1), x.shape().dim(2)}, d, k), Pattern.MUL_SWITCHES);
+    send(k, g.applyWithSettings(Op.CONV2D_KERNEL_GRAD, new int[] {stride, pad, ks.dim(ks.rank() - 2), ks.dim(ks.rank() - 1), ks.rank()}, x, d),
+        Pattern.MUL_SWITCHES);
+  }
+
+  private static int[] settings(Node n) {
+    return n.data().stream().mapToInt(Double::intValue).toArray();
   }
 
   private void chain(Node to, Node value) {

@@ -61,6 +61,7 @@ public final class ExprFormatter {
     String text = switch (n.op()) {
       case CONST -> number(n.attr());
       case INPUT, LABEL, PARAM -> n.name();
+      case TENSOR -> n.name() != null ? n.name() : literal(n);
       case ADD -> infix(n, " + ", ADDITIVE);
       case SUB -> infix(n, " - ", ADDITIVE);
       case MUL -> infix(n, " * ", MULTIPLICATIVE);
@@ -84,7 +85,26 @@ public final class ExprFormatter {
   private String call(Node n) {
     String args = n.inputs().stream().map(this::reference).collect(Collectors.joining(", "));
     if (n.op().hasAttr) args += ", " + (n.op() == Op.ONEHOT ? "" : n.op() == Op.HINGE || n.op() == Op.HINGE_GRAD ? "margin = " : "alpha = ") + number(n.attr());
+    for (String setting : n.op().settings) args += ", " + setting + " = " + n.setting(setting);
     return n.op().displayName() + "(" + args + ")";
+  }
+
+  /** A tensor constant as the nested literal that would make it: [[1, 0], [0, 1]]. */
+  private static String literal(Node n) {
+    StringBuilder out = new StringBuilder();
+    literal(n.data(), n.shape(), 0, 0, out);
+    return out.toString();
+  }
+
+  private static void literal(java.util.List<Double> values, Shape shape, int axis, int offset, StringBuilder out) {
+    int stride = (int) new Shape(shape.dims().subList(axis + 1, shape.rank())).size();
+    out.append('[');
+    for (int i = 0; i < shape.dim(axis); i++) {
+      if (i > 0) out.append(", ");
+      if (axis == shape.rank() - 1) out.append(number(values.get(offset + i)));
+      else literal(values, shape, axis + 1, offset + i * stride, out);
+    }
+    out.append(']');
   }
 
   private static int precedence(Node n) {

@@ -16,8 +16,9 @@ public final class Node {
   private final String name;
   private final Shape shape;
   private final boolean batched;
+  private final List<Double> data;
 
-  Node(int id, Op op, List<Node> inputs, double attr, String name, Shape shape, boolean batched) {
+  Node(int id, Op op, List<Node> inputs, double attr, String name, Shape shape, boolean batched, List<Double> data) {
     this.id = id;
     this.op = op;
     this.inputs = inputs;
@@ -25,6 +26,7 @@ public final class Node {
     this.name = name;
     this.shape = shape;
     this.batched = batched;
+    this.data = data;
   }
 
   public int id() {
@@ -63,6 +65,18 @@ public final class Node {
     return batched;
   }
 
+
+  /** A tensor constant's elements in row-major order, or the integer settings of a window op; else empty. */
+  public List<Double> data() {
+    return data;
+  }
+
+  /** The integer setting called {@code name} (one of the op's {@code settings}): conv2d's stride. */
+  public int setting(String name) {
+    int i = op.settings.indexOf(name);
+    if (i < 0) throw new IllegalArgumentException(op + " has no setting " + name);
+    return (int) (double) data.get(i);
+  }
 
   public boolean isConst() {
     return op == Op.CONST;

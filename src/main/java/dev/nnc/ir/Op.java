@@ -13,6 +13,8 @@ public enum Op {
   INPUT(0, null, false),
   LABEL(0, null, false),
   PARAM(0, null, false),
+  /** A tensor constant (a literal, a const declaration, a built-in filter); its elements are the node's data. */
+  TENSOR(0, null, false),
 
   ADD(2, "add", false),
   SUB(2, "sub", false),
@@ -82,21 +84,42 @@ public enum Op {
   /** The multiclass SVM loss of scores [k] with a class index; the margin is the attribute. */
   HINGE(2, null, true),
   /** d hinge / d scores: 1 for each j != y inside the margin, minus their count at y. */
-  HINGE_GRAD(2, null, true);
+  HINGE_GRAD(2, null, true),
+
+  // Images [C, H, W]. Their integer settings are the node's data, named by {@code settings}.
+  /** Cross-correlation of x [C, H, W] with K [F, C, kh, kw] (or one [kh, kw] for every channel). */
+  CONV2D(2, null, false, "stride", "pad"),
+  /**
+   * d conv2d / d x from (g, K): the full correlation of the stride-dilated g with the flipped
+   * kernel, cropped by the padding to x's [C, H, W].
+   */
+  CONV2D_INPUT_GRAD(2, null, false, "stride", "pad", "height", "width"),
+  /** d conv2d / d K from (x, g), per example: the correlation of x with g, in K's shape. */
+  CONV2D_KERNEL_GRAD(2, null, false, "stride", "pad", "kh", "kw", "kernel_rank"),
+  /** The maximum of each size × size window of each channel. */
+  MAXPOOL(1, null, false, "size", "stride"),
+  /** d maxpool / d x from (x, g): each window's g goes to the first maximum of the window (row-major). */
+  MAXPOOL_GRAD(2, null, false, "size", "stride"),
+  AVGPOOL(1, null, false, "size", "stride"),
+  /** d avgpool / d x from g: each window's g / size² to every element of the window. */
+  AVGPOOL_GRAD(1, null, false, "size", "stride", "height", "width");
 
   public final int arity;
   /** The name of the implementing method in {@code ScalarOps}; null for leaves and tensor ops. */
   public final String method;
   public final boolean hasAttr;
+  /** The names of the integer settings a node of this op carries as its data (conv2d's stride, pad). */
+  public final java.util.List<String> settings;
 
-  Op(int arity, String method, boolean hasAttr) {
+  Op(int arity, String method, boolean hasAttr, String... settings) {
     this.arity = arity;
     this.method = method;
     this.hasAttr = hasAttr;
+    this.settings = java.util.List.of(settings);
   }
 
   public boolean isLeaf() {
-    return this == CONST || this == INPUT || this == LABEL || this == PARAM;
+    return this == CONST || this == TENSOR || this == INPUT || this == LABEL || this == PARAM;
   }
 
   /** An op computed element by element (with broadcasting): fusable into one loop. */

@@ -22,7 +22,7 @@ public final class ShapeRules {
     return op == Op.EXPAND || op == Op.SUM_TO || op == Op.RESHAPE;
   }
 
-  static Result infer(Op op, double attr, List<Node> in) {
+  static Result infer(Op op, double attr, List<Double> data, List<Node> in) {
     boolean batched = in.stream().anyMatch(Node::batched);
     if (op.isElementwise()) return new Result(broadcastAll(op, in), batched);
     Shape a = in.get(0).shape();
@@ -52,6 +52,8 @@ public final class ShapeRules {
         if (!y.isScalar()) throw new ShapeError(lossName(op) + " takes a class index label here, got shape " + y);
         yield new Result(op == Op.HINGE_GRAD ? a : Shape.SCALAR, batched);
       }
+      case CONV2D, CONV2D_INPUT_GRAD, CONV2D_KERNEL_GRAD, MAXPOOL, MAXPOOL_GRAD, AVGPOOL, AVGPOOL_GRAD ->
+          new Result(WindowShapes.infer(op, data.stream().mapToInt(Double::intValue).toArray(), in), batched);
       default -> throw new IllegalArgumentException(op + " has a chosen shape");
     };
   }

@@ -24,6 +24,9 @@ final class BuiltinLowering {
 
     Node apply(Span span, Op op, double attr, Node... inputs);
 
+    /** A window op with its integer settings; a shape mismatch becomes an error at {@code span}. */
+    Node applyWithSettings(Span span, Op op, int[] settings, Node... inputs);
+
     Graph graph();
 
     RuntimeException error(Span span, String message);
@@ -98,8 +101,30 @@ final class BuiltinLowering {
         double margin = args[2] == null ? 1 : cx.constant(args[2], "the margin of hinge");
         yield loss(at, PredictionKind.ARGMAX, args, cx, (s, y) -> cx.apply(at, Op.HINGE, margin, s, y));
       }
-      default -> throw cx.error(at, "'" + name + "' works on images, which this version of nnc does not compile yet");
+      case "conv2d" -> {
+        Node x = cx.node(args[0]);
+        Node k = cx.node(args[1]);
+        int stride = args[2] == null ? 1 : integer(args[2], "the stride of conv2d", 1, cx);
+        int pad = args[3] == null ? 0 : integer(args[3], "the padding of conv2d", 0, cx);
+        yield cx.applyWithSettings(at, Op.CONV2D, new int[] {stride, pad}, x, k);
+      }
+      case "maxpool", "avgpool" -> {
+        Node x = cx.node(args[0]);
+        int size = integer(args[1], "the window size of " + name, 1, cx);
+        int stride = args[2] == null ? size : integer(args[2], "the stride of " + name, 1, cx);
+        yield cx.applyWithSettings(at, name.equals("maxpool") ? Op.MAXPOOL : Op.AVGPOOL, new int[] {size, stride}, x);
+      }
+      default -> throw new IllegalStateException("no lowering for built-in '" + name + "'");
     };
+  }
+
+  /** An integer setting (a stride, a padding, a window size) of at least {@code least}. */
+  private static int integer(Ast.Expr e, String what, int least, Context cx) {
+    double v = cx.constant(e, what);
+    if (v != Math.rint(v) || v < least || v > 1 << 20) {
+      throw cx.error(e.span(), what + " must be " + (least == 0 ? "a non-negative" : "a positive") + " integer, got " + dev.nnc.ir.ExprFormatter.number(v));
+    }
+    return (int) v;
   }
 
   private interface LossBody {

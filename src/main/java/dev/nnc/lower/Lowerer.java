@@ -231,10 +231,7 @@ public final class Lowerer {
     String kindWord = d.kind().keyword;
     Node node;
     switch (d.kind()) {
-      case CONST -> {
-        if (!shape.isScalar()) throw error(d.span(), "tensor constants are not implemented yet: const '" + d.name() + "' has shape " + shape);
-        node = graph.constant(constant(d.init(), scope, "the value of const '" + d.name() + "'"));
-      }
+      case CONST -> node = constValue(d, shape, scope);
       case INPUT, LABEL -> {
         if (!prefix.isEmpty()) throw error(d.span(), kindWord + " declarations belong to the program, not to a layer");
         node = graph.leaf(d.kind() == Ast.DeclKind.INPUT ? Op.INPUT : Op.LABEL, d.name(), shape);
@@ -255,6 +252,59 @@ public final class Lowerer {
     }
     origins.putIfAbsent(node, preludeCall != null ? preludeCall : d.span());
     scope.bind(d.name(), new NodeValue(node), d.span(), kindWord);
+  }
+
+  /**
+   * A const's value: a number, or a tensor (a literal, another tensor constant) of the declared
+   * shape; a const declared without dimensions takes its value's shape.
+   */
+  private Node constValue(Ast.Declaration d, Shape declared, Scope scope) {
+    String what = "the value of const '" + d.name() + "'";
+    if (d.init() == null) throw error(d.span(), "const '" + d.name() + "' needs a value: const " + d.name() + " = 2, or a tensor literal");
+    Node value = expr(d.init(), scope, "");
+    if (value.op() != Op.TENSOR) {
+      if (!declared.isScalar()) {
+        throw error(d.init().span(), "const '" + d.name() + "' is declared " + declared + ", so its value must be a tensor literal of that shape");
+      }
+      OptionalDouble number = Evaluator.constantValue(value);
+      if (number.isEmpty()) throw error(d.init().span(), what + " must be a constant");
+      return graph.constant(number.getAsDouble());
+    }
+    if (!d.dims().isEmpty() && !value.shape().equals(declared)) {
+      throw error(d.init().span(), "const '" + d.name() + "' is declared " + declared + ", but its value has shape " + value.shape());
+    }
+    return graph.tensor(value.shape(), value.data().stream().mapToDouble(Double::doubleValue).toArray(), d.name());
+  }
+
+  /**
+   * A tensor literal's constant: nested brackets whose rows at each depth have one length. The
+   * first element at each depth fixes the rank, so a row that differs is reported where it is.
+   */
+  private Node tensorLiteral(Ast.TensorLit literal, Scope scope) {
+    List<Integer> dims = new ArrayList<>();
+    for (Ast.Expr e = literal; e instanceof Ast.TensorLit t; e = t.elements().get(0)) dims.add(t.elements().size());
+    List<Double> values = new ArrayList<>();
+    literalRow(literal, 0, dims, values, scope);
+    Shape shape = new Shape(dims);
+    if (shape.size() > Integer.MAX_VALUE) throw error(literal.span(), "a tensor holds at most 2^31 - 1 elements");
+    return graph.tensor(shape, values.stream().mapToDouble(Double::doubleValue).toArray(), null);
+  }
+
+  private void literalRow(Ast.TensorLit row, int depth, List<Integer> dims, List<Double> values, Scope scope) {
+    if (row.elements().size() != dims.get(depth)) {
+      throw error(row.span(), "ragged tensor literal: this row has " + row.elements().size() + " elements, but the first row at its depth has "
+          + dims.get(depth) + " (every row must have the same length)");
+    }
+    boolean rows = depth < dims.size() - 1;
+    for (Ast.Expr e : row.elements()) {
+      if (e instanceof Ast.TensorLit inner) {
+        if (!rows) throw error(e.span(), "ragged tensor literal: a row where the first row at this depth has a number");
+        literalRow(inner, depth + 1, dims, values, scope);
+      } else {
+        if (rows) throw error(e.span(), "ragged tensor literal: a number where the first row at this depth has a row of " + dims.get(depth + 1));
+        values.add(constant(e, scope, "an element of a tensor literal"));
+      }
+    }
   }
 
   private Shape shape(Ast.Declaration d, Scope scope) {
@@ -350,7 +400,7 @@ public final class Lowerer {
     } else if (e instanceof Ast.Call c) {
       node = call(c, scope, prefix);
     } else {
-      throw error(e.span(), "tensor literals in expressions are not implemented yet; declare an input or param of that shape instead");
+      node = tensorLiteral((Ast.TensorLit) e, scope);
     }
     origins.putIfAbsent(node, preludeCall != null ? preludeCall : e.span());
     return node;
@@ -388,10 +438,14 @@ public final class Lowerer {
     if (b != null) return b.value();
     Callee callee = namedCallee(n.id());
     if (callee != null) return new FunctionValue(callee);
+    Filters.Filter filter = Filters.ALL.get(n.id());
+    if (filter != null) return new NodeValue(graph.tensor(filter.shape(), filter.values(), n.id()));
     Span assigned = assignedAt.get(n.id());
     if (assigned != null) throw error(n.span(), "'" + n.id() + "' is used before its assignment at " + assigned);
     if (implicitInputs && expanding.isEmpty()) return implicitInput(n);
-    throw error(n.span(), "unknown name '" + n.id() + "'" + Suggestions.didYouMean(n.id(), scope.visibleNames()));
+    List<String> known = new ArrayList<>(scope.visibleNames());
+    known.addAll(Filters.ALL.keySet());
+    throw error(n.span(), "unknown name '" + n.id() + "'" + Suggestions.didYouMean(n.id(), known));
   }
 
   // SPEC.md: in a file with no input declaration every free name is a scalar input.
@@ -446,6 +500,14 @@ public final class Lowerer {
 
       public Node apply(Span span, Op op, double attr, Node... inputs) {
         return Lowerer.this.apply(span, op, attr, inputs);
+      }
+
+      public Node applyWithSettings(Span span, Op op, int[] settings, Node... inputs) {
+        try {
+          return graph.applyWithSettings(op, settings, inputs);
+        } catch (ShapeRules.ShapeError e) {
+          throw Lowerer.this.error(span, e.getMessage());
+        }
       }
 
       public Graph graph() {

@@ -36,7 +36,7 @@ public final class GraphDot {
       if (n.isConst()) continue;
       String id = "n" + n.id();
       ids.put(n, id);
-      String label = n.op().isLeaf() ? n.name() : symbol(n);
+      String label = n.op().isLeaf() ? (n.name() != null ? n.name() : "tensor") : symbol(n);
       out.append("  ").append(id).append(" [label=\"").append(label).append('"').append(n.op().isLeaf() ? ", shape=plaintext" : "").append("];\n");
     }
     Node objective = program.objective();

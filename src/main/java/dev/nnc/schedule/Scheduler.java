@@ -49,6 +49,21 @@ public final class Scheduler {
   private final List<Sink> allSinks = new ArrayList<>();
   /** The backprop pattern that made each gradient node, for the printed program. */
   private final Map<Node, String> patternOf = new IdentityHashMap<>();
+  private final WindowCalls windows = new WindowCalls(new WindowCalls.Arena() {
+    public int bufferOf(Node n) {
+      Integer b = buffer.get(n);
+      if (b == null) throw new IllegalStateException("no buffer for " + n);
+      return b;
+    }
+
+    public int scratch(String name, int length) {
+      return allocate(name, Role.SAVED, List.of(length), false, length);
+    }
+
+    public int batch() {
+      return batch;
+    }
+  });
 
   private Scheduler(Program program, int batch) {
     this.program = program;
@@ -146,6 +161,9 @@ public final class Scheduler {
         }
       }
     }
+    // Tensor constants too: wherever they are read, and when a variable or the prediction is one.
+    for (List<Node> nodes : List.of(fwd, bwd)) for (Node n : nodes) for (Node in : reads(n)) tensorConstant(in, constants);
+    for (Sink sk : forwardSinks) tensorConstant(sk.value(), constants);
     Map<Node, Set<Node>> readers = readers(fwd, bwd);
     allSinks.addAll(forwardSinks);
     allSinks.addAll(backwardSinks);
@@ -159,6 +177,24 @@ public final class Scheduler {
     return new KernelProgram(className, program.source().name(), new ArenaLayout(arenaSize, entries), f, b);
   }
 
+  /**
+   * Gives a tensor constant a slot, filled at the start of forward by stores of its elements
+   * (regions of at most {@link #MAX_REGION}, so each stays a small method's worth of bytecode).
+   */
+  private void tensorConstant(Node n, List<Step> constants) {
+    if (n.op() != Op.TENSOR || buffer.containsKey(n)) return;
+    int slot = allocate(n.name() != null ? n.name() : "c" + n.id(), Role.SAVED, n);
+    buffer.put(n, slot);
+    List<Double> values = n.data();
+    for (int from = 0; from < values.size(); from += MAX_REGION) {
+      List<Instr> stores = new ArrayList<>();
+      for (int i = from; i < Math.min(values.size(), from + MAX_REGION); i++) {
+        stores.add(new Store(Access.element(slot + i), new Constant(values.get(i)), false, "constant"));
+      }
+      constants.add(new Region(1, 1, stores));
+    }
+  }
+
   /** A value copied to a named slot at the end of its method: a leaf-valued variable, a gradient. */
   private record Sink(Node value, int slot, Node shapeOf, String what) {}
 
@@ -167,7 +203,7 @@ public final class Scheduler {
   /** The nodes whose buffers or values a node reads, after folding transposes and outer products. */
   private List<Node> reads(Node n) {
     if (n.op() == Op.MATMUL) return List.of(unfolded(n.input(0)), unfolded(n.input(1)));
-    if (isBatchSummedOuter(n)) return n.input(0).inputs();
+    if (isBatchSummed(n)) return n.input(0).inputs();
     return n.inputs();
   }
 
@@ -176,10 +212,13 @@ public final class Scheduler {
     return n.op() == Op.TRANSPOSE && n.shape().rank() == 2 ? n.input(0) : n;
   }
 
-  /** SUM_TO(OUTER(u, v)) over the batch only: one GEMM, Uᵀ V, without the per-example outers. */
-  private static boolean isBatchSummedOuter(Node n) {
-    return n.op() == Op.SUM_TO && n.input(0).op() == Op.OUTER && !n.batched() && n.input(0).batched()
-        && n.shape().equals(n.input(0).shape());
+  /**
+   * SUM_TO(OUTER(u, v)) over the batch only: one GEMM, Uᵀ V, without the per-example outers; and
+   * likewise a shared kernel's gradient, which the convolution kernel sums over the examples.
+   */
+  private static boolean isBatchSummed(Node n) {
+    return n.op() == Op.SUM_TO && (n.input(0).op() == Op.OUTER || n.input(0).op() == Op.CONV2D_KERNEL_GRAD)
+        && !n.batched() && n.input(0).batched() && n.shape().equals(n.input(0).shape());
   }
 
   /** The computed nodes the roots need through {@link #reads}, minus {@code done}. */
@@ -221,15 +260,19 @@ public final class Scheduler {
   static final long ARENA_LIMIT = (4L << 30) / Double.BYTES;
 
   private int allocate(String name, Role role, Node like) {
-    int offset = arenaSize;
     long wanted = (like.batched() ? batch : 1L) * like.shape().size();
     if (wanted > ARENA_LIMIT - arenaSize) {
       throw new dev.nnc.syntax.CompileException(program.source(), spanOf(like),
           "the program needs more than the 4 GiB memory budget: '" + name + "' adds " + wanted + " values to " + arenaSize
               + " (batch " + batch + ")");
     }
-    int length = (int) wanted;
-    entries.add(new Entry(name, role, offset, length, like.shape().dims(), like.batched()));
+    return allocate(name, role, like.shape().dims(), like.batched(), (int) wanted);
+  }
+
+  private int allocate(String name, Role role, List<Integer> dims, boolean batched, int length) {
+    int offset = arenaSize;
+    if (length > ARENA_LIMIT - arenaSize) throw new IllegalStateException("the arena outgrows its budget at '" + name + "'");
+    entries.add(new Entry(name, role, offset, length, dims, batched));
     arenaSize += length;
     return offset;
   }
@@ -305,7 +348,7 @@ public final class Scheduler {
     }
 
     private boolean isReductionOfOpenRegion(Node n, Domain open) {
-      if (n.op() != Op.SUM_TO || isBatchSummedOuter(n)) return false;
+      if (n.op() != Op.SUM_TO || isBatchSummed(n)) return false;
       Node x = n.input(0);
       return open.equals(domain(x)) && groups.get(groups.size() - 1).contains(x);
     }
@@ -325,7 +368,7 @@ public final class Scheduler {
         for (Sink s : allSinks) needed |= s.value() == n && !(sinks.contains(s) && lastRegionTakes(s));
         if (n.op() == Op.RESHAPE || n.op() == Op.TRANSPOSE && n.shape().rank() < 2) {
           buffer.put(n, bufferOf(n.input(0)));                 // the same elements: an alias
-        } else if (isBatchSummedOuterRead(n)) {
+        } else if (isBatchSummedRead(n)) {
           needed = false;                                       // folded into the GEMM that reads it
         } else if (needed) {
           buffer.put(n, allocate("t" + n.id(), Role.SAVED, n));
@@ -334,9 +377,9 @@ public final class Scheduler {
       }
     }
 
-    private boolean isBatchSummedOuterRead(Node n) {
+    private boolean isBatchSummedRead(Node n) {
       Set<Node> rs = readers.getOrDefault(n, Set.of());
-      return n.op() == Op.OUTER && !rs.isEmpty() && rs.stream().allMatch(Scheduler::isBatchSummedOuter);
+      return (n.op() == Op.OUTER || n.op() == Op.CONV2D_KERNEL_GRAD) && !rs.isEmpty() && rs.stream().allMatch(Scheduler::isBatchSummed);
     }
 
     private int bufferOf(Node n) {
@@ -462,7 +505,12 @@ public final class Scheduler {
         case MATMUL -> List.of(matmul(n, out, line));
         case OUTER -> List.of(matmulCall(rows, (int) n.input(0).shape().size(), (int) n.input(1).shape().size(), 1,
             n.input(0), false, n.input(1), false, out, n, line));
-        case SUM_TO -> isBatchSummedOuter(n) ? List.of(batchSummedOuter(n, out, line)) : sumTo(n, out, line);
+        case SUM_TO -> !isBatchSummed(n) ? sumTo(n, out, line)
+            : n.input(0).op() == Op.OUTER ? List.of(batchSummedOuter(n, out, line)) : List.of(windows.kernelGradient(n.input(0), out, true, line));
+        case CONV2D -> List.of(windows.conv(n, out, line));
+        case CONV2D_INPUT_GRAD -> List.of(windows.inputGradient(n, out, line));
+        case CONV2D_KERNEL_GRAD -> List.of(windows.kernelGradient(n, out, false, line));
+        case MAXPOOL, AVGPOOL, MAXPOOL_GRAD, AVGPOOL_GRAD -> List.of(windows.pool(n, out, line));
         case TRANSPOSE -> n.shape().rank() < 2 ? copyIfNotAliased(n, out, line) : List.of(rowCall("transpose", line, bufferOf(n.input(0)), out, rows, n.shape().dim(1), n.shape().dim(0)));
         case RESHAPE -> copyIfNotAliased(n, out, line);
         case SUM -> List.of(rowCall("sumRows", line, bufferOf(n.input(0)), out, rows, (int) n.input(0).shape().size()));

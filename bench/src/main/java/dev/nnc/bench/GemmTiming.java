@@ -24,6 +24,22 @@ public final class GemmTiming {
   public static void main(String[] args) {
     time("NT 32x128x784", 32, 128, 784,
         (m, n, k, a, b, c) -> Gemm.nt(m, n, k, a, 0, k, b, 0, k, c, 0, n, false));
+    time("NT 32x10x128", 32, 10, 128,
+        (m, n, k, a, b, c) -> Gemm.nt(m, n, k, a, 0, k, b, 0, k, c, 0, n, false));
+    time("TN 10x128x32", 10, 128, 32,
+        (m, n, k, a, b, c) -> Gemm.tn(m, n, k, a, 0, m, b, 0, n, c, 0, n, false));
+    time("NN 32x128x10", 32, 128, 10,
+        (m, n, k, a, b, c) -> Gemm.nn(m, n, k, a, 0, k, b, 0, n, c, 0, n, false));
+    time("TN 128x784x32", 128, 784, 32,
+        (m, n, k, a, b, c) -> Gemm.tn(m, n, k, a, 0, m, b, 0, n, c, 0, n, false));
+    time("NT 64x128x784", 64, 128, 784,
+        (m, n, k, a, b, c) -> Gemm.nt(m, n, k, a, 0, k, b, 0, k, c, 0, n, false));
+    time("NT 33x127x783", 33, 127, 783,
+        (m, n, k, a, b, c) -> Gemm.nt(m, n, k, a, 0, k, b, 0, k, c, 0, n, false));
+    time("NT 256x10x1024", 256, 10, 1024,
+        (m, n, k, a, b, c) -> Gemm.nt(m, n, k, a, 0, k, b, 0, k, c, 0, n, false));
+    time("NN 1024x1024x1024", 1024, 1024, 1024,
+        (m, n, k, a, b, c) -> Gemm.nn(m, n, k, a, 0, k, b, 0, n, c, 0, n, false));
     time("NN 256x1024x784", 256, 1024, 784,
         (m, n, k, a, b, c) -> Gemm.nn(m, n, k, a, 0, k, b, 0, n, c, 0, n, false));
     time("NT 256x1024x784", 256, 1024, 784,

@@ -3,8 +3,6 @@ package dev.nnc.runtime.kernels;
 import static dev.nnc.runtime.kernels.VectorMicroKernel.COLS;
 import static dev.nnc.runtime.kernels.VectorMicroKernel.ROWS;
 
-import java.util.Arrays;
-
 /**
  * Cache-blocked GEMM around {@link VectorMicroKernel} (the GotoBLAS/BLIS loop nest).
  *
@@ -24,6 +22,17 @@ final class VectorFloatGemm extends FloatGemm {
   static final int BLOCK_DEPTH = 256;
   /** Columns of C per block: B's packed block is BLOCK_DEPTH × BLOCK_COLS floats = 512 KiB. */
   static final int BLOCK_COLS = 512;
+
+  /**
+   * Up to this many rows, A·Bᵀ with both operands' rows along k runs as dot products
+   * ({@link VectorDotKernel}) instead of packing B: packing costs the same at any m, and pays off
+   * only when many rows of A reuse the packed panels. So does a C narrower than one tile (a
+   * layer of 10 classes), where the packed kernel would compute mostly padding.
+   */
+  static final int DOT_ROWS = 64;
+
+  /** The tile a product that overwrites C starts from (never written). */
+  private static final float[] ZEROS = new float[ROWS * COLS];
 
   private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
@@ -47,13 +56,11 @@ final class VectorFloatGemm extends FloatGemm {
       float[] a, int aOff, int aRowStride, int aColStride,
       float[] b, int bOff, int bRowStride, int bColStride,
       float[] c, int cOff, int ldc, boolean accumulate) {
-    Workspace work = WORKSPACE.get();
-    // The micro-kernel only adds, so a product that overwrites C starts from zero.
-    if (!accumulate) {
-      for (int i = 0; i < m; i++) {
-        Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
-      }
+    if (aColStride == 1 && bRowStride == 1 && (m <= DOT_ROWS || n < COLS)) {
+      VectorDotKernel.multiply(m, n, k, a, aOff, aRowStride, b, bOff, bColStride, c, cOff, ldc, accumulate);
+      return;
     }
+    Workspace work = WORKSPACE.get();
     // Equal depth blocks (784 = 4 × 196, not 3 × 256 + 16) keep every block long.
     int depthBlocks = ceilDiv(k, BLOCK_DEPTH);
     int depthStep = ceilDiv(k, depthBlocks);
@@ -61,6 +68,8 @@ final class VectorFloatGemm extends FloatGemm {
       int blockCols = Math.min(BLOCK_COLS, n - jc);
       for (int pc = 0; pc < k; pc += depthStep) {
         int depth = Math.min(depthStep, k - pc);
+        // The first depth block overwrites C unless the product accumulates: no zeroing pass.
+        boolean add = accumulate || pc > 0;
         work.packer.pack(depth, blockCols, COLS, b, bOff + pc * bRowStride + jc * bColStride,
             bRowStride, bColStride, work.packedB);
         for (int ic = 0; ic < m; ic += ROWS) {
@@ -71,10 +80,15 @@ final class VectorFloatGemm extends FloatGemm {
             int cols = Math.min(COLS, blockCols - jr);
             int at = cOff + ic * ldc + jc + jr;
             if (rows == ROWS && cols == COLS) {
-              VectorMicroKernel.multiplyAdd(depth, work.packedA, work.packedB, jr * depth,
-                  c, at, ldc);
+              if (add) {
+                VectorMicroKernel.multiplyAdd(depth, work.packedA, work.packedB, jr * depth,
+                    c, at, ldc, c, at, ldc);
+              } else {
+                VectorMicroKernel.multiplyAdd(depth, work.packedA, work.packedB, jr * depth,
+                    ZEROS, 0, COLS, c, at, ldc);
+              }
             } else {
-              multiplyAddEdge(depth, work, jr * depth, c, at, ldc, rows, cols);
+              multiplyAddEdge(depth, work, jr * depth, c, at, ldc, rows, cols, add);
             }
           }
         }
@@ -84,17 +98,16 @@ final class VectorFloatGemm extends FloatGemm {
 
   /**
    * A tile that C's edge cuts to {@code rows}×{@code cols}: the full tile goes to a scratch tile
-   * and its used corner is added to C with scalar code (masked vector stores would allocate their
-   * masks on Java 17).
+   * and its used corner is added to (or, when not {@code add}, stored in) C with scalar code
+   * (masked vector stores would allocate their masks on Java 17).
    */
   private static void multiplyAddEdge(int depth, Workspace work, int bOff, float[] c, int at,
-      int ldc, int rows, int cols) {
+      int ldc, int rows, int cols, boolean add) {
     float[] tile = work.edgeTile;
-    Arrays.fill(tile, 0f);
-    VectorMicroKernel.multiplyAdd(depth, work.packedA, work.packedB, bOff, tile, 0, COLS);
+    VectorMicroKernel.multiplyAdd(depth, work.packedA, work.packedB, bOff, ZEROS, 0, COLS, tile, 0, COLS);
     for (int i = 0; i < rows; i++) {
       for (int j = 0; j < cols; j++) {
-        c[at + i * ldc + j] += tile[i * COLS + j];
+        c[at + i * ldc + j] = (add ? c[at + i * ldc + j] : 0f) + tile[i * COLS + j];
       }
     }
   }

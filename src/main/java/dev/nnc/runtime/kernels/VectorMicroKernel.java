@@ -29,20 +29,20 @@ final class VectorMicroKernel {
   private VectorMicroKernel() {}
 
   /**
-   * Adds the product of the packed ROWS-wide panel of A at the start of {@code packedA} and the
-   * packed COLS-wide panel of B at {@code bOff} (both laid out by {@link PanelPacker}) to the
-   * whole ROWS×COLS tile of C at {@code cOff}.
+   * Stores the product of the packed ROWS-wide panel of A at the start of {@code packedA} and the
+   * packed COLS-wide panel of B at {@code bOff} (both laid out by {@link PanelPacker}), plus the
+   * ROWS×COLS tile at {@code from}/{@code fromOff} (rows {@code fromLd} apart), into the tile of C
+   * at {@code cOff}. The tile added is C's own to accumulate, or a tile of zeros to overwrite C
+   * without a zeroing pass: no branch, so the inline tree stays within C2's budget.
    */
   static void multiplyAdd(int depth, float[] packedA, float[] packedB, int bOff,
-      float[] c, int cOff, int ldc) {
-    // The tile of C starts the sums: loading and storing it once each is the fewest Vector API
-    // calls (and so the smallest inline tree) that can add the product to it.
-    FloatVector c00 = load(c, cOff), c01 = load(c, cOff + LANES);
-    FloatVector c10 = load(c, cOff + ldc), c11 = load(c, cOff + ldc + LANES);
-    FloatVector c20 = load(c, cOff + 2 * ldc), c21 = load(c, cOff + 2 * ldc + LANES);
-    FloatVector c30 = load(c, cOff + 3 * ldc), c31 = load(c, cOff + 3 * ldc + LANES);
-    FloatVector c40 = load(c, cOff + 4 * ldc), c41 = load(c, cOff + 4 * ldc + LANES);
-    FloatVector c50 = load(c, cOff + 5 * ldc), c51 = load(c, cOff + 5 * ldc + LANES);
+      float[] from, int fromOff, int fromLd, float[] c, int cOff, int ldc) {
+    FloatVector c00 = load(from, fromOff), c01 = load(from, fromOff + LANES);
+    FloatVector c10 = load(from, fromOff + fromLd), c11 = load(from, fromOff + fromLd + LANES);
+    FloatVector c20 = load(from, fromOff + 2 * fromLd), c21 = load(from, fromOff + 2 * fromLd + LANES);
+    FloatVector c30 = load(from, fromOff + 3 * fromLd), c31 = load(from, fromOff + 3 * fromLd + LANES);
+    FloatVector c40 = load(from, fromOff + 4 * fromLd), c41 = load(from, fromOff + 4 * fromLd + LANES);
+    FloatVector c50 = load(from, fromOff + 5 * fromLd), c51 = load(from, fromOff + 5 * fromLd + LANES);
     int ai = 0;
     int bi = bOff;
     for (int p = 0; p < depth; p++, ai += ROWS, bi += COLS) {

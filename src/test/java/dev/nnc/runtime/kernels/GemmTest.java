@@ -71,7 +71,9 @@ class GemmTest {
 
   private static final int[][] SHAPES = {
       {1, 1, 1}, {1, 17, 3}, {3, 1, 5}, {5, 7, 9}, {6, 32, 1}, {7, 33, 13}, {13, 47, 31},
-      {31, 16, 64}, {64, 64, 64}, {12, 100, 257},
+      {31, 16, 64}, {64, 64, 64}, {12, 100, 257}, {65, 9, 20},
+      // The forward product of a 784-128 layer at batch 32 (A·Bᵀ as dot products).
+      {32, 128, 784},
       // Past both blocking thresholds: two column blocks (n > 512) and three depth blocks (k > 512).
       {37, 531, 600},
   };

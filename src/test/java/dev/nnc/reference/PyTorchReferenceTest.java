@@ -19,17 +19,23 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Dense models against PyTorch in double precision (tools/reference/dense_reference.py made the
- * values): every activation and loss, one to three layers, batches of 1, 3 and 5. The loss and
- * every gradient agree to 1e-9 by SPEC.md's measure |a - r| / max(1, |a|, |r|).
+ * Models against PyTorch in double precision. dense.json (tools/reference/dense_reference.py):
+ * every activation and loss, one to three dense layers, batches of 1, 3 and 5. conv.json
+ * (tools/reference/conv_reference.py): conv2d over strides, paddings and channel counts, 2-D
+ * filters, max and average pooling over sizes and strides, and conv nets of the prelude's conv
+ * layer. The loss and every gradient agree to 1e-9 by SPEC.md's measure |a - r| / max(1, |a|, |r|).
  */
-class DenseReferenceTest {
+class PyTorchReferenceTest {
   private static final double TOLERANCE = 1e-9;
 
   @SuppressWarnings("unchecked")
   static Stream<Map<String, Object>> cases() throws IOException {
-    Map<String, Object> doc = (Map<String, Object>) Json.parse(Files.readString(Path.of("src/test/resources/reference/dense.json")));
-    return ((List<Object>) doc.get("cases")).stream().map(c -> (Map<String, Object>) c);
+    List<Map<String, Object>> all = new ArrayList<>();
+    for (String file : List.of("dense.json", "conv.json")) {
+      Map<String, Object> doc = (Map<String, Object>) Json.parse(Files.readString(Path.of("src/test/resources/reference", file)));
+      for (Object c : (List<Object>) doc.get("cases")) all.add((Map<String, Object>) c);
+    }
+    return all.stream();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -1,0 +1,372 @@
+package dev.nnc.runtime.kernels;
+
+/**
+ * conv2d (cross-correlation) over a batch of images [C, H, W] in the arena, and its two
+ * gradients. With kernels [F, C, kh, kw] each example is lowered to columns (im2col: one row per
+ * kernel element, one column per output position) and multiplied by the kernels as a matrix
+ * [F, C·kh·kw] with the GEMM kernels; the input gradient is the columns' adjoint (col2im) of
+ * Kᵀ·g, which is the full correlation of the stride-dilated g with the flipped kernel, and the
+ * kernel gradient is g·columnsᵀ, summed over the examples when the kernel is shared
+ * ({@code dkStride} 0). A 2-D kernel [kh, kw] filters each channel on its own, by direct loops.
+ * The columns live in arena scratch that the planner reserves ({@link #scratchLength}), so no
+ * call allocates. Each method has a double[] and a float[] overload; the float ones were made
+ * from the double ones by a type substitution, so keep them in step.
+ */
+public final class Conv2d {
+  private Conv2d() {}
+
+  /** Arena elements of scratch a call needs: the columns of one example (none for 2-D kernels). */
+  public static int scratchLength(int count, int c, int h, int w, int f, int kh, int kw, int stride, int pad, boolean depthwise) {
+    return depthwise ? 0 : c * kh * kw * outSize(h, kh, stride, pad) * outSize(w, kw, stride, pad);
+  }
+
+  /** Output positions along an axis of n: (n + 2·pad − k) / stride + 1, rounded down. */
+  static int outSize(int n, int k, int stride, int pad) {
+    return (n + 2 * pad - k) / stride + 1;
+  }
+
+  /** The first output position whose input column j·1 + ox·stride − pad is inside the image. */
+  private static int firstInside(int j, int pad, int stride) {
+    return j >= pad ? 0 : (pad - j + stride - 1) / stride;
+  }
+
+  /** One past the last output position whose input column is inside an image of width w. */
+  private static int endInside(int j, int pad, int stride, int w, int ow) {
+    int last = w - 1 + pad - j;                       // ox·stride ≤ last
+    return last < 0 ? 0 : Math.min(ow, last / stride + 1);
+  }
+
+  public static void forward(double[] a, int count, int x, int xStride, int k, int kStride, int out, int outStride,
+      int c, int h, int w, int f, int kh, int kw, int stride, int pad, boolean depthwise, int cols) {
+    int oh = outSize(h, kh, stride, pad);
+    int ow = outSize(w, kw, stride, pad);
+    for (int e = 0; e < count; e++) {
+      int xe = x + e * xStride;
+      int ke = k + e * kStride;
+      int oe = out + e * outStride;
+      if (depthwise) {
+        depthwiseForward(a, xe, ke, oe, c, h, w, kh, kw, stride, pad, oh, ow);
+      } else {
+        im2col(a, xe, cols, c, h, w, kh, kw, stride, pad, oh, ow);
+        MatMul.run(a, 1, f, oh * ow, c * kh * kw, ke, 0, false, cols, 0, false, oe, 0, false);
+      }
+    }
+  }
+
+  public static void inputGradient(double[] a, int count, int g, int gStride, int k, int kStride, int dx, int dxStride,
+      int c, int h, int w, int f, int kh, int kw, int stride, int pad, boolean depthwise, int cols) {
+    int oh = outSize(h, kh, stride, pad);
+    int ow = outSize(w, kw, stride, pad);
+    for (int e = 0; e < count; e++) {
+      int ge = g + e * gStride;
+      int ke = k + e * kStride;
+      int de = dx + e * dxStride;
+      java.util.Arrays.fill(a, de, de + c * h * w, 0);
+      if (depthwise) {
+        depthwiseInputGradient(a, ge, ke, de, c, h, w, kh, kw, stride, pad, oh, ow);
+      } else {
+        MatMul.run(a, 1, c * kh * kw, oh * ow, f, ke, 0, true, ge, 0, false, cols, 0, false);   // Kᵀ g
+        col2im(a, cols, de, c, h, w, kh, kw, stride, pad, oh, ow);
+      }
+    }
+  }
+
+  public static void kernelGradient(double[] a, int count, int x, int xStride, int g, int gStride, int dk, int dkStride,
+      int c, int h, int w, int f, int kh, int kw, int stride, int pad, boolean depthwise, int cols) {
+    int oh = outSize(h, kh, stride, pad);
+    int ow = outSize(w, kw, stride, pad);
+    for (int e = 0; e < count; e++) {
+      int xe = x + e * xStride;
+      int ge = g + e * gStride;
+      int de = dk + e * dkStride;
+      boolean accumulate = dkStride == 0 && e > 0;
+      if (depthwise) {
+        depthwiseKernelGradient(a, xe, ge, de, c, h, w, kh, kw, stride, pad, oh, ow, accumulate);
+      } else {
+        im2col(a, xe, cols, c, h, w, kh, kw, stride, pad, oh, ow);
+        MatMul.run(a, 1, f, c * kh * kw, oh * ow, ge, 0, false, cols, 0, true, de, 0, accumulate);   // g colsᵀ
+      }
+    }
+  }
+
+  /**
+   * The columns of one image: row (ch, i, j) holds, for every output position (oy, ox), the input
+   * element x[ch, oy·stride + i − pad, ox·stride + j − pad], or 0 in the padding.
+   */
+  static void im2col(double[] a, int x, int cols, int c, int h, int w, int kh, int kw, int stride, int pad, int oh, int ow) {
+    int row = cols;
+    for (int ch = 0; ch < c; ch++) {
+      for (int i = 0; i < kh; i++) {
+        for (int j = 0; j < kw; j++) {
+          int first = firstInside(j, pad, stride);
+          int end = endInside(j, pad, stride, w, ow);
+          for (int oy = 0; oy < oh; oy++) {
+            int iy = oy * stride + i - pad;
+            int dst = row + oy * ow;
+            if (iy < 0 || iy >= h || first >= end) {
+              java.util.Arrays.fill(a, dst, dst + ow, 0);
+              continue;
+            }
+            int src = x + (ch * h + iy) * w + j - pad;
+            java.util.Arrays.fill(a, dst, dst + first, 0);
+            if (stride == 1) System.arraycopy(a, src + first, a, dst + first, end - first);
+            else for (int ox = first; ox < end; ox++) a[dst + ox] = a[src + ox * stride];
+            java.util.Arrays.fill(a, dst + end, dst + ow, 0);
+          }
+          row += oh * ow;
+        }
+      }
+    }
+  }
+
+  /** The adjoint of {@link #im2col}: each column element is added back to the input element it came from. */
+  static void col2im(double[] a, int cols, int dx, int c, int h, int w, int kh, int kw, int stride, int pad, int oh, int ow) {
+    int row = cols;
+    for (int ch = 0; ch < c; ch++) {
+      for (int i = 0; i < kh; i++) {
+        for (int j = 0; j < kw; j++) {
+          int first = firstInside(j, pad, stride);
+          int end = endInside(j, pad, stride, w, ow);
+          for (int oy = 0; oy < oh; oy++) {
+            int iy = oy * stride + i - pad;
+            if (iy < 0 || iy >= h) continue;
+            int src = row + oy * ow;
+            int dst = dx + (ch * h + iy) * w + j - pad;
+            for (int ox = first; ox < end; ox++) a[dst + ox * stride] += a[src + ox];
+          }
+          row += oh * ow;
+        }
+      }
+    }
+  }
+
+  /** out[ch] = the correlation of x[ch] with the one kernel [kh, kw]. */
+  private static void depthwiseForward(double[] a, int x, int k, int out, int c, int h, int w, int kh, int kw, int stride, int pad,
+      int oh, int ow) {
+    for (int ch = 0; ch < c; ch++) {
+      for (int oy = 0; oy < oh; oy++) {
+        for (int ox = 0; ox < ow; ox++) {
+          double sum = 0;
+          for (int i = 0; i < kh; i++) {
+            int iy = oy * stride + i - pad;
+            if (iy < 0 || iy >= h) continue;
+            for (int j = 0; j < kw; j++) {
+              int ix = ox * stride + j - pad;
+              if (ix >= 0 && ix < w) sum += a[k + i * kw + j] * a[x + (ch * h + iy) * w + ix];
+            }
+          }
+          a[out + (ch * oh + oy) * ow + ox] = sum;
+        }
+      }
+    }
+  }
+
+  private static void depthwiseInputGradient(double[] a, int g, int k, int dx, int c, int h, int w, int kh, int kw, int stride, int pad,
+      int oh, int ow) {
+    for (int ch = 0; ch < c; ch++) {
+      for (int oy = 0; oy < oh; oy++) {
+        for (int ox = 0; ox < ow; ox++) {
+          double gv = a[g + (ch * oh + oy) * ow + ox];
+          for (int i = 0; i < kh; i++) {
+            int iy = oy * stride + i - pad;
+            if (iy < 0 || iy >= h) continue;
+            for (int j = 0; j < kw; j++) {
+              int ix = ox * stride + j - pad;
+              if (ix >= 0 && ix < w) a[dx + (ch * h + iy) * w + ix] += a[k + i * kw + j] * gv;
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** dK[i, j] = Σ over channels and positions of x[ch, iy, ix] · g[ch, oy, ox]. */
+  private static void depthwiseKernelGradient(double[] a, int x, int g, int dk, int c, int h, int w, int kh, int kw, int stride, int pad,
+      int oh, int ow, boolean accumulate) {
+    for (int i = 0; i < kh; i++) {
+      for (int j = 0; j < kw; j++) {
+        double sum = 0;
+        for (int ch = 0; ch < c; ch++) {
+          for (int oy = 0; oy < oh; oy++) {
+            int iy = oy * stride + i - pad;
+            if (iy < 0 || iy >= h) continue;
+            for (int ox = 0; ox < ow; ox++) {
+              int ix = ox * stride + j - pad;
+              if (ix >= 0 && ix < w) sum += a[x + (ch * h + iy) * w + ix] * a[g + (ch * oh + oy) * ow + ox];
+            }
+          }
+        }
+        int at = dk + i * kw + j;
+        a[at] = accumulate ? a[at] + sum : sum;
+      }
+    }
+  }
+
+  // ---- float: the same with float in place of double
+
+  public static void forward(float[] a, int count, int x, int xStride, int k, int kStride, int out, int outStride,
+      int c, int h, int w, int f, int kh, int kw, int stride, int pad, boolean depthwise, int cols) {
+    int oh = outSize(h, kh, stride, pad);
+    int ow = outSize(w, kw, stride, pad);
+    for (int e = 0; e < count; e++) {
+      int xe = x + e * xStride;
+      int ke = k + e * kStride;
+      int oe = out + e * outStride;
+      if (depthwise) {
+        depthwiseForward(a, xe, ke, oe, c, h, w, kh, kw, stride, pad, oh, ow);
+      } else {
+        im2col(a, xe, cols, c, h, w, kh, kw, stride, pad, oh, ow);
+        MatMul.run(a, 1, f, oh * ow, c * kh * kw, ke, 0, false, cols, 0, false, oe, 0, false);
+      }
+    }
+  }
+
+  public static void inputGradient(float[] a, int count, int g, int gStride, int k, int kStride, int dx, int dxStride,
+      int c, int h, int w, int f, int kh, int kw, int stride, int pad, boolean depthwise, int cols) {
+    int oh = outSize(h, kh, stride, pad);
+    int ow = outSize(w, kw, stride, pad);
+    for (int e = 0; e < count; e++) {
+      int ge = g + e * gStride;
+      int ke = k + e * kStride;
+      int de = dx + e * dxStride;
+      java.util.Arrays.fill(a, de, de + c * h * w, 0);
+      if (depthwise) {
+        depthwiseInputGradient(a, ge, ke, de, c, h, w, kh, kw, stride, pad, oh, ow);
+      } else {
+        MatMul.run(a, 1, c * kh * kw, oh * ow, f, ke, 0, true, ge, 0, false, cols, 0, false);   // Kᵀ g
+        col2im(a, cols, de, c, h, w, kh, kw, stride, pad, oh, ow);
+      }
+    }
+  }
+
+  public static void kernelGradient(float[] a, int count, int x, int xStride, int g, int gStride, int dk, int dkStride,
+      int c, int h, int w, int f, int kh, int kw, int stride, int pad, boolean depthwise, int cols) {
+    int oh = outSize(h, kh, stride, pad);
+    int ow = outSize(w, kw, stride, pad);
+    for (int e = 0; e < count; e++) {
+      int xe = x + e * xStride;
+      int ge = g + e * gStride;
+      int de = dk + e * dkStride;
+      boolean accumulate = dkStride == 0 && e > 0;
+      if (depthwise) {
+        depthwiseKernelGradient(a, xe, ge, de, c, h, w, kh, kw, stride, pad, oh, ow, accumulate);
+      } else {
+        im2col(a, xe, cols, c, h, w, kh, kw, stride, pad, oh, ow);
+        MatMul.run(a, 1, f, c * kh * kw, oh * ow, ge, 0, false, cols, 0, true, de, 0, accumulate);   // g colsᵀ
+      }
+    }
+  }
+
+  /**
+   * The columns of one image: row (ch, i, j) holds, for every output position (oy, ox), the input
+   * element x[ch, oy·stride + i − pad, ox·stride + j − pad], or 0 in the padding.
+   */
+  static void im2col(float[] a, int x, int cols, int c, int h, int w, int kh, int kw, int stride, int pad, int oh, int ow) {
+    int row = cols;
+    for (int ch = 0; ch < c; ch++) {
+      for (int i = 0; i < kh; i++) {
+        for (int j = 0; j < kw; j++) {
+          int first = firstInside(j, pad, stride);
+          int end = endInside(j, pad, stride, w, ow);
+          for (int oy = 0; oy < oh; oy++) {
+            int iy = oy * stride + i - pad;
+            int dst = row + oy * ow;
+            if (iy < 0 || iy >= h || first >= end) {
+              java.util.Arrays.fill(a, dst, dst + ow, 0);
+              continue;
+            }
+            int src = x + (ch * h + iy) * w + j - pad;
+            java.util.Arrays.fill(a, dst, dst + first, 0);
+            if (stride == 1) System.arraycopy(a, src + first, a, dst + first, end - first);
+            else for (int ox = first; ox < end; ox++) a[dst + ox] = a[src + ox * stride];
+            java.util.Arrays.fill(a, dst + end, dst + ow, 0);
+          }
+          row += oh * ow;
+        }
+      }
+    }
+  }
+
+  /** The adjoint of {@link #im2col}: each column element is added back to the input element it came from. */
+  static void col2im(float[] a, int cols, int dx, int c, int h, int w, int kh, int kw, int stride, int pad, int oh, int ow) {
+    int row = cols;
+    for (int ch = 0; ch < c; ch++) {
+      for (int i = 0; i < kh; i++) {
+        for (int j = 0; j < kw; j++) {
+          int first = firstInside(j, pad, stride);
+          int end = endInside(j, pad, stride, w, ow);
+          for (int oy = 0; oy < oh; oy++) {
+            int iy = oy * stride + i - pad;
+            if (iy < 0 || iy >= h) continue;
+            int src = row + oy * ow;
+            int dst = dx + (ch * h + iy) * w + j - pad;
+            for (int ox = first; ox < end; ox++) a[dst + ox * stride] += a[src + ox];
+          }
+          row += oh * ow;
+        }
+      }
+    }
+  }
+
+  /** out[ch] = the correlation of x[ch] with the one kernel [kh, kw]. */
+  private static void depthwiseForward(float[] a, int x, int k, int out, int c, int h, int w, int kh, int kw, int stride, int pad,
+      int oh, int ow) {
+    for (int ch = 0; ch < c; ch++) {
+      for (int oy = 0; oy < oh; oy++) {
+        for (int ox = 0; ox < ow; ox++) {
+          float sum = 0;
+          for (int i = 0; i < kh; i++) {
+            int iy = oy * stride + i - pad;
+            if (iy < 0 || iy >= h) continue;
+            for (int j = 0; j < kw; j++) {
+              int ix = ox * stride + j - pad;
+              if (ix >= 0 && ix < w) sum += a[k + i * kw + j] * a[x + (ch * h + iy) * w + ix];
+            }
+          }
+          a[out + (ch * oh + oy) * ow + ox] = sum;
+        }
+      }
+    }
+  }
+
+  private static void depthwiseInputGradient(float[] a, int g, int k, int dx, int c, int h, int w, int kh, int kw, int stride, int pad,
+      int oh, int ow) {
+    for (int ch = 0; ch < c; ch++) {
+      for (int oy = 0; oy < oh; oy++) {
+        for (int ox = 0; ox < ow; ox++) {
+          float gv = a[g + (ch * oh + oy) * ow + ox];
+          for (int i = 0; i < kh; i++) {
+            int iy = oy * stride + i - pad;
+            if (iy < 0 || iy >= h) continue;
+            for (int j = 0; j < kw; j++) {
+              int ix = ox * stride + j - pad;
+              if (ix >= 0 && ix < w) a[dx + (ch * h + iy) * w + ix] += a[k + i * kw + j] * gv;
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** dK[i, j] = Σ over channels and positions of x[ch, iy, ix] · g[ch, oy, ox]. */
+  private static void depthwiseKernelGradient(float[] a, int x, int g, int dk, int c, int h, int w, int kh, int kw, int stride, int pad,
+      int oh, int ow, boolean accumulate) {
+    for (int i = 0; i < kh; i++) {
+      for (int j = 0; j < kw; j++) {
+        float sum = 0;
+        for (int ch = 0; ch < c; ch++) {
+          for (int oy = 0; oy < oh; oy++) {
+            int iy = oy * stride + i - pad;
+            if (iy < 0 || iy >= h) continue;
+            for (int ox = 0; ox < ow; ox++) {
+              int ix = ox * stride + j - pad;
+              if (ix >= 0 && ix < w) sum += a[x + (ch * h + iy) * w + ix] * a[g + (ch * oh + oy) * ow + ox];
+            }
+          }
+        }
+        int at = dk + i * kw + j;
+        a[at] = accumulate ? a[at] + sum : sum;
+      }
+    }
+  }
+}

@@ -3,6 +3,7 @@ package dev.nnc.cli;
 import dev.nnc.runtime.Arena;
 import dev.nnc.runtime.Workspace;
 import dev.nnc.runtime.io.Json;
+import dev.nnc.runtime.kernels.WorkerTeam;
 import dev.nnc.runtime.train.BatchRunner;
 import dev.nnc.runtime.train.Optimizer;
 import dev.nnc.runtime.train.Penalty;
@@ -25,8 +26,7 @@ final class BenchCommand extends NncCommand {
   @Option(names = "--batch", defaultValue = "32", description = "Examples per step (default: ${DEFAULT-VALUE}).")
   int batch;
 
-  @Option(names = "--threads", defaultValue = "1", description = "Threads (default: ${DEFAULT-VALUE}; this version computes on one).")
-  int threads;
+  @Mixin ThreadsOption threads;
 
   @Option(names = "--dtype", defaultValue = "f32", paramLabel = "f32|f64", description = "Precision (default: ${DEFAULT-VALUE}).")
   String dtype;
@@ -40,7 +40,6 @@ final class BenchCommand extends NncCommand {
   @Override
   public Integer call() {
     if (batch < 1 || blocks < 1) throw new UsageException("--batch and --blocks must be at least 1");
-    if (threads != 1) throw new UsageException("--threads: this version of nnc computes on one thread; give --threads 1");
     ModelSession session = new ModelSession(program, FlagValues.dtype(dtype));
     dev.nnc.runtime.CompiledProgram compiled = session.compile(batch);
     if (compiled.objective() == null) throw new UsageException("bench needs an objective: the program assigns no variable");
@@ -62,17 +61,20 @@ final class BenchCommand extends NncCommand {
         sgd.step(arena.store());
       };
     }
-    double micros = StepTimer.medianMicros(step, warmup, blocks);
+    double micros;
+    try (WorkerTeam team = threads.install()) {
+      micros = StepTimer.medianMicros(step, warmup, blocks);
+    }
     PrintWriter out = out();
     if (common.json) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("us_per_step", micros);
       doc.put("batch", batch);
-      doc.put("threads", threads);
+      doc.put("threads", threads.count());
       doc.put("dtype", dtype);
       out.println(Json.write(doc));
     } else {
-      out.printf("%s: %.2f µs per step (batch %d, %d thread, %s; median of %d blocks)%n", runner.program().info().name(), micros, batch, threads, dtype, blocks);
+      out.printf("%s: %.2f µs per step (batch %d, %d thread%s, %s; median of %d blocks)%n", runner.program().info().name(), micros, batch, threads.count(), threads.count() == 1 ? "" : "s", dtype, blocks);
     }
     return 0;
   }

@@ -10,6 +10,7 @@ import dev.nnc.runtime.train.BatchRunner;
 import dev.nnc.runtime.train.Evaluation;
 import dev.nnc.runtime.train.Optimizer;
 import dev.nnc.runtime.train.Penalty;
+import dev.nnc.runtime.kernels.WorkerTeam;
 import dev.nnc.runtime.train.Trainer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -59,8 +60,7 @@ final class TrainCommand extends NncCommand {
   @Option(names = "--dtype", defaultValue = "f32", paramLabel = "f32|f64", description = "Precision (default: ${DEFAULT-VALUE}).")
   String dtype;
 
-  @Option(names = "--threads", defaultValue = "1", description = "Threads (default: ${DEFAULT-VALUE}; this version computes on one).")
-  int threads;
+  @Mixin ThreadsOption threads;
 
   @Option(names = "--plot", paramLabel = "OUT.svg", description = "Draw the loss and accuracy per epoch.")
   Path plot;
@@ -83,7 +83,6 @@ final class TrainCommand extends NncCommand {
   @Override
   public Integer call() throws IOException {
     if (epochs < 1 || batch < 1) throw new UsageException("--epochs and --batch must be at least 1");
-    if (threads != 1) throw new UsageException("--threads: this version of nnc computes on one thread; give --threads 1");
     ModelSession session = new ModelSession(program, FlagValues.dtype(dtype), err());
     BatchRunner full = session.runner(batch, common.seed);
     if (full.program().objective() == null) throw new UsageException("train needs an objective: assign loss = ... in the model");
@@ -100,7 +99,9 @@ final class TrainCommand extends NncCommand {
     Trainer.Progress progress = ProgressBar.create(err, common.json);
     List<Trainer.Epoch> history;
     try {
-      history = new Trainer(full, tail, opt, clip).train(train, epochs, common.seed, progress);
+      try (WorkerTeam team = threads.install()) {
+        history = new Trainer(full, tail, opt, clip).train(train, epochs, common.seed, progress);
+      }
     } catch (Trainer.DivergedException e) {
       err.println("nnc: " + e.getMessage() + "; no weights were written");
       return Commands.FAILED;

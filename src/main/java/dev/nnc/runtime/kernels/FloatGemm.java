@@ -37,21 +37,99 @@ public abstract class FloatGemm {
   public final void nn(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff,
       int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
     checkSizes(m, n, k);
-    multiply(m, n, k, a, aOff, lda, 1, b, bOff, ldb, 1, c, cOff, ldc, accumulate);
+    split(m, n, k, a, aOff, lda, 1, b, bOff, ldb, 1, c, cOff, ldc, accumulate);
   }
 
   /** C[m×n] = (accumulate ? C : 0) + A·Bᵀ with A [m×k] (lda) and B stored [n×k] (ldb). */
   public final void nt(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff,
       int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
     checkSizes(m, n, k);
-    multiply(m, n, k, a, aOff, lda, 1, b, bOff, 1, ldb, c, cOff, ldc, accumulate);
+    split(m, n, k, a, aOff, lda, 1, b, bOff, 1, ldb, c, cOff, ldc, accumulate);
   }
 
   /** C[m×n] = (accumulate ? C : 0) + Aᵀ·B with A stored [k×m] (lda) and B [k×n] (ldb). */
   public final void tn(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff,
       int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
     checkSizes(m, n, k);
-    multiply(m, n, k, a, aOff, 1, lda, b, bOff, ldb, 1, c, cOff, ldc, accumulate);
+    split(m, n, k, a, aOff, 1, lda, b, bOff, ldb, 1, c, cOff, ldc, accumulate);
+  }
+
+  /**
+   * Below this many multiply-adds a product runs on the calling thread alone: handing work to
+   * another core costs a few microseconds.
+   */
+  static final long PARALLEL_MIN = 1L << 20;
+
+  private static final ThreadLocal<Part> PARTS = ThreadLocal.withInitial(Part::new);
+
+  /**
+   * Runs the product on the calling thread's {@link WorkerTeam}, each thread computing a slice of
+   * C's columns (or, when C is narrow, of its rows). Every element of C is summed by one thread in
+   * the serial order, so the result does not depend on the number of threads.
+   */
+  private void split(int m, int n, int k,
+      float[] a, int aOff, int aRowStride, int aColStride,
+      float[] b, int bOff, int bRowStride, int bColStride,
+      float[] c, int cOff, int ldc, boolean accumulate) {
+    WorkerTeam team = WorkerTeam.current();
+    if (team.size() == 1 || (long) m * n * k < PARALLEL_MIN) {
+      multiply(m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, bColStride, c, cOff, ldc, accumulate);
+      return;
+    }
+    Part part = PARTS.get();
+    part.set(this, m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, bColStride, c, cOff, ldc, accumulate);
+    team.run(part);
+  }
+
+  /** One thread's slice of a product: reused, so splitting allocates nothing. */
+  private static final class Part implements WorkerTeam.Task {
+    /** Slices are whole tiles: of the widest kernel's columns, of both kernels' rows (6 and 4). */
+    private static final int COLUMN_GRAIN = 32;
+    private static final int ROW_GRAIN = 12;
+
+    private FloatGemm gemm;
+    private int m, n, k, aOff, aRowStride, aColStride, bOff, bRowStride, bColStride, cOff, ldc;
+    private float[] a, b, c;
+    private boolean accumulate;
+
+    void set(FloatGemm gemm, int m, int n, int k, float[] a, int aOff, int aRowStride, int aColStride,
+        float[] b, int bOff, int bRowStride, int bColStride, float[] c, int cOff, int ldc, boolean accumulate) {
+      this.gemm = gemm;
+      this.m = m;
+      this.n = n;
+      this.k = k;
+      this.a = a;
+      this.aOff = aOff;
+      this.aRowStride = aRowStride;
+      this.aColStride = aColStride;
+      this.b = b;
+      this.bOff = bOff;
+      this.bRowStride = bRowStride;
+      this.bColStride = bColStride;
+      this.c = c;
+      this.cOff = cOff;
+      this.ldc = ldc;
+      this.accumulate = accumulate;
+    }
+
+    @Override
+    public void run(int part, int parts) {
+      // Columns keep each thread's packed panels of A whole; rows only when C is too narrow.
+      boolean byColumns = n >= COLUMN_GRAIN * parts || n >= m;
+      int length = byColumns ? n : m;
+      int grain = byColumns ? COLUMN_GRAIN : ROW_GRAIN;
+      int slice = ((length + parts - 1) / parts + grain - 1) / grain * grain;
+      int from = Math.min(length, part * slice);
+      int to = part == parts - 1 ? length : Math.min(length, from + slice);
+      if (from >= to) return;
+      if (byColumns) {
+        gemm.multiply(m, to - from, k, a, aOff, aRowStride, aColStride, b, bOff + from * bColStride,
+            bRowStride, bColStride, c, cOff + from, ldc, accumulate);
+      } else {
+        gemm.multiply(to - from, n, k, a, aOff + from * aRowStride, aRowStride, aColStride, b, bOff,
+            bRowStride, bColStride, c, cOff + from * ldc, ldc, accumulate);
+      }
+    }
   }
 
   /** C[m×n] = (accumulate ? C : 0) + A·B for operands read through the given strides. */

@@ -135,6 +135,38 @@ class GemmTest {
     assertThat(again).isEqualTo(c);
   }
 
+  /** Shapes split by columns (wide C) and by rows (C of 10 columns), past the parallel threshold. */
+  static Stream<Arguments> splitProblems() {
+    List<Arguments> cases = new ArrayList<>();
+    for (Implementation implementation : floatImplementations().toList()) {
+      for (Form form : Form.values()) {
+        for (int threads : new int[] {2, 3}) {
+          cases.add(Arguments.of(implementation, Problem.of(form, 70, 530, 300, 1, 2, true), threads));
+          cases.add(Arguments.of(implementation, Problem.of(form, 300, 10, 400, 0, 0, false), threads));
+        }
+      }
+    }
+    return cases.stream();
+  }
+
+  @ParameterizedTest(name = "{0} {1} on {2} threads")
+  @MethodSource("splitProblems")
+  void aTeamOfThreadsGivesTheSerialResultBitForBit(Implementation implementation, Problem p, int threads) {
+    assumeTrue(implementation != Implementation.VECTOR || VectorSupport.available(), "no jdk.incubator.vector");
+    assertThat((long) p.m * p.n * p.k).isAtLeast(FloatGemm.PARALLEL_MIN);
+    Random random = new Random(11);
+    double[] a = randomFloats(random, p.aOff + p.aRows() * p.lda);
+    double[] b = randomFloats(random, p.bOff + p.bRows() * p.ldb);
+    double[] c = randomFloats(random, p.cOff + p.m * p.ldc);
+    double[] parallel = c.clone();
+    implementation.run(p.form, p, a, b, c);
+    try (WorkerTeam team = new WorkerTeam(threads)) {
+      team.install();
+      implementation.run(p.form, p, a, b, parallel);
+    }
+    assertThat(parallel).isEqualTo(c);
+  }
+
   static Stream<Implementation> floatImplementations() {
     return Stream.of(Implementation.VECTOR, Implementation.PLAIN);
   }

@@ -1,0 +1,111 @@
+package dev.nnc.runtime.kernels;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A fixed team of threads that runs one parallel loop at a time: the calling thread takes part 0
+ * and {@code size − 1} daemon workers the others. A loop allocates nothing (the task is an object
+ * the caller reuses) and hands work over by a volatile generation count and park/unpark, so a
+ * training step can split its matrix products many times per millisecond.
+ *
+ * <p>Kernels find the team of the thread that calls them through {@link #current()}: a thread
+ * that installed none (or a worker itself, so loops never nest) runs serially. Each part must
+ * write its own elements only; then results do not depend on the number of threads.
+ */
+public final class WorkerTeam implements AutoCloseable {
+  /** One parallel loop: part {@code part} of {@code parts} does its share. */
+  public interface Task {
+    void run(int part, int parts);
+  }
+
+  private static final WorkerTeam SERIAL = new WorkerTeam(1);
+  private static final ThreadLocal<WorkerTeam> CURRENT = new ThreadLocal<>();
+  /** Spins before parking: a handover between GEMM calls is shorter than a park/unpark pair. */
+  private static final int SPINS = 20_000;
+
+  private final Thread[] workers;
+  private final AtomicInteger pending = new AtomicInteger();
+  private volatile int generation;
+  private volatile boolean closed;
+  private volatile Task task;
+  private volatile Thread caller;
+  private volatile Throwable failure;
+
+  /** A team of {@code size} threads in all, the caller included. */
+  public WorkerTeam(int size) {
+    if (size < 1) throw new IllegalArgumentException("a team needs at least one thread, got " + size);
+    workers = new Thread[size - 1];
+    for (int i = 0; i < workers.length; i++) {
+      int part = i + 1;
+      workers[i] = new Thread(() -> work(part), "nnc-worker-" + part);
+      workers[i].setDaemon(true);
+      workers[i].start();
+    }
+  }
+
+  /** The team installed on this thread, or a team of one. */
+  public static WorkerTeam current() {
+    WorkerTeam team = CURRENT.get();
+    return team == null ? SERIAL : team;
+  }
+
+  /** Makes this team the one that kernels called from this thread split their loops over. */
+  public void install() {
+    CURRENT.set(this);
+  }
+
+  public int size() {
+    return workers.length + 1;
+  }
+
+  /** Runs {@code t} on every part and returns when all are done. */
+  public void run(Task t) {
+    int parts = size();
+    if (parts == 1) {
+      t.run(0, 1);
+      return;
+    }
+    task = t;
+    caller = Thread.currentThread();
+    failure = null;
+    pending.set(workers.length);
+    generation++;
+    for (Thread w : workers) LockSupport.unpark(w);
+    t.run(0, parts);
+    for (int spin = 0; pending.get() > 0; spin++) {
+      if (spin < SPINS) Thread.onSpinWait();
+      else LockSupport.park(this);
+    }
+    task = null;
+    Throwable f = failure;
+    if (f instanceof RuntimeException re) throw re;
+    if (f instanceof Error e) throw e;
+  }
+
+  private void work(int part) {
+    int seen = 0;
+    while (true) {
+      for (int spin = 0; generation == seen && !closed; spin++) {
+        if (spin < SPINS) Thread.onSpinWait();
+        else LockSupport.park(this);
+      }
+      if (closed) return;
+      seen = generation;
+      try {
+        task.run(part, size());
+      } catch (Throwable e) {
+        failure = e;
+      }
+      if (pending.decrementAndGet() == 0) LockSupport.unpark(caller);
+    }
+  }
+
+  /** Stops the workers, and uninstalls the team from the calling thread if it is installed there. */
+  @Override
+  public void close() {
+    if (CURRENT.get() == this) CURRENT.remove();
+    closed = true;
+    for (Thread w : workers) LockSupport.unpark(w);
+  }
+}

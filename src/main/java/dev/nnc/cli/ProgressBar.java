@@ -19,11 +19,7 @@ final class ProgressBar implements Trainer.Progress {
 
   static Trainer.Progress create(PrintWriter err, boolean json) {
     if (json || System.console() == null) {
-      return new Trainer.Progress() {
-        public void batch(int epoch, int batch, int batches, double loss) {}
-
-        public void epoch(Trainer.Epoch done, int epochs) {}
-      };
+      return Trainer.Progress.SILENT;
     }
     return new ProgressBar(err);
   }

@@ -29,6 +29,15 @@ public final class Trainer {
     void batch(int epoch, int batch, int batches, double loss);
 
     void epoch(Epoch done, int epochs);
+
+    /** No display: for --json, a pipe, or a caller that reports epochs itself. */
+    Progress SILENT = new Progress() {
+      @Override
+      public void batch(int epoch, int batch, int batches, double loss) {}
+
+      @Override
+      public void epoch(Epoch done, int epochs) {}
+    };
   }
 
   /** The loss stopped being a number. */
@@ -53,13 +62,49 @@ public final class Trainer {
   }
 
   public List<Epoch> train(Dataset data, int epochs, long seed, Progress progress) {
-    int[] order = new int[data.rows()];
-    for (int i = 0; i < order.length; i++) order[i] = i;
-    SplittableRandom random = new SplittableRandom(seed);
-    Batches batches = new Batches(data.rows(), full.batch());
-    double[] scratch = new double[Math.max(1, full.predictionWidth())];
+    Run run = start(data, seed);
     List<Epoch> history = new ArrayList<>();
     for (int epoch = 1; epoch <= epochs; epoch++) {
+      Epoch done = run.epoch(progress);
+      history.add(done);
+      progress.epoch(done, epochs);
+    }
+    return history;
+  }
+
+  /**
+   * A training run taken one epoch at a time, for a caller that pauses between epochs (the
+   * playground): its epochs are exactly those {@link #train} makes with the same seed.
+   */
+  public Run start(Dataset data, long seed) {
+    return new Run(data, seed);
+  }
+
+  /** The state a run carries from one epoch to the next: the row order and the random stream. */
+  public final class Run {
+    private final Dataset data;
+    private final int[] order;
+    private final SplittableRandom random;
+    private final Batches batches;
+    private final double[] scratch = new double[Math.max(1, full.predictionWidth())];
+    private int epoch;
+
+    private Run(Dataset data, long seed) {
+      this.data = data;
+      this.order = new int[data.rows()];
+      for (int i = 0; i < order.length; i++) order[i] = i;
+      this.random = new SplittableRandom(seed);
+      this.batches = new Batches(data.rows(), full.batch());
+    }
+
+    /** Epochs done so far. */
+    public int epochs() {
+      return epoch;
+    }
+
+    /** One more epoch: a fresh seeded order, then every batch; {@code progress} hears of each batch. */
+    public Epoch epoch(Progress progress) {
+      epoch++;
       Shuffle.inPlace(order, random);
       double lossSum = 0;
       long correct = 0;
@@ -81,11 +126,8 @@ public final class Trainer {
         progress.batch(epoch, b + 1, batches.count(), loss);
       }
       Double accuracy = kind == PredictionKind.REGRESSION || kind == null ? null : (double) correct / data.rows();
-      Epoch done = new Epoch(epoch, lossSum / data.rows(), accuracy);
-      history.add(done);
-      progress.epoch(done, epochs);
+      return new Epoch(epoch, lossSum / data.rows(), accuracy);
     }
-    return history;
   }
 
   // Index loops: an iterator per step would be garbage on the training path.

@@ -119,7 +119,7 @@ public final class Differentiator {
       case SIGN, STEP -> { }                                                          // zero almost everywhere
       case SIGMOID -> chain(x, mul(d, mul(n, sub(c(1), n))));                         // s (1 - s)
       case TANH -> chain(x, mul(d, sub(c(1), mul(n, n))));                            // 1 - t^2
-      case RELU -> chain(x, ifGt(x, c(0), d, c(0)));                                  // relu'(0) = 0
+      case RELU -> chain(x, ifGt(n, c(0), d, c(0)));                                  // relu'(0) = 0; relu(x) > 0 iff x > 0, so x need not be kept
       case LEAKY_RELU -> chain(x, ifGt(x, c(0), d, mul(c(n.attr()), d)));             // alpha at 0
       case ELU -> chain(x, ifGt(x, c(0), d, mul(d, mul(c(n.attr()), f(Op.EXP, x))))); // alpha e^x
       case GELU -> chain(x, mul(d, f(Op.GELU_GRAD, x)));

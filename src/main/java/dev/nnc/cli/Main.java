@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "A compiler for neural networks on the JVM: differentiates .nn programs and compiles them to bytecode.",
-    subcommands = {GradCommand.class, CheckCommand.class, ShowCommand.class, TrainCommand.class, EvalCommand.class, RunCommand.class, MetricsCommand.class, BenchCommand.class, PlaygroundCommand.class},
+    subcommands = {GradCommand.class, CheckCommand.class, ShowCommand.class, CompileCommand.class, TrainCommand.class, EvalCommand.class, RunCommand.class, MetricsCommand.class, BenchCommand.class, PlaygroundCommand.class},
     footer = {"", "Exit status: 0 success, 1 a check or run failed, 2 bad usage or input, 3 internal error."})
 public final class Main implements Runnable {
   @CommandLine.Spec

@@ -1,14 +1,11 @@
 package dev.nnc.cli;
 
-import dev.nnc.runtime.ArenaLayout;
-import dev.nnc.runtime.ArenaLayout.Role;
 import dev.nnc.runtime.CompiledProgram;
 import dev.nnc.runtime.DeclaredShape;
 import dev.nnc.runtime.Dtype;
 import dev.nnc.runtime.Variant;
 import dev.nnc.runtime.io.Weights;
 import dev.nnc.runtime.train.BatchRunner;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,20 +75,11 @@ final class ModelSession {
 
   /** The runner's parameters as a weights file records them. */
   static List<Weights.Parameter> parameters(BatchRunner runner) {
-    List<Weights.Parameter> out = new ArrayList<>();
-    for (ArenaLayout.Entry e : runner.program().layout().withRole(Role.PARAM)) {
-      double[] values = new double[e.length()];
-      for (int i = 0; i < values.length; i++) values[i] = runner.arena().get(e.offset() + i);
-      out.add(new Weights.Parameter(e.name(), e.shape(), values));
-    }
-    return out;
+    return Weights.parametersOf(runner.program(), runner.arena());
   }
 
-  /** Loads saved parameters into a runner (the file was checked against {@link #signature}). */
+  /** Loads saved parameters into a runner (the file was checked against the program's signature). */
   static void load(BatchRunner runner, Weights weights) {
-    for (Weights.Parameter p : weights.parameters()) {
-      ArenaLayout.Entry e = runner.program().layout().find(p.name(), Role.PARAM);
-      runner.arena().copyIn(p.values(), 0, e.offset(), e.length());
-    }
+    weights.applyTo(runner.program(), runner.arena());
   }
 }

@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * Where grad, run and train get their compiled program: compiled from a .nn file by nnc
  * ({@link ProgramOptions}), or loaded from the classes built into a jar by {@code nnc compile}
- * (issue 6). The commands themselves are the same code in both.
+ * ({@link BuiltInProgram}). The commands themselves are the same code in both.
  */
 interface ProgramSource {
   /** What error messages call the program: its file, or the model built into a jar. */
@@ -35,7 +35,7 @@ interface ProgramSource {
    * those of its compiled inputs.
    */
   default List<DeclaredShape> declaredInputs() {
-    CompiledProgram p = compile(Variant.training(dev.nnc.runtime.Dtype.F64, 1), null);
+    CompiledProgram p = compile(Variant.forward(dev.nnc.runtime.Dtype.F64, 1, java.util.Map.of()), null);
     List<DeclaredShape> out = new ArrayList<>();
     for (ArenaLayout.Entry e : p.layout().withRole(ArenaLayout.Role.INPUT)) {
       out.add(new DeclaredShape(e.name(), e.dims().stream().map(d -> new DeclaredShape.Axis(null, d)).toList()));

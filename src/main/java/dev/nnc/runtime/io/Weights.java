@@ -1,5 +1,8 @@
 package dev.nnc.runtime.io;
 
+import dev.nnc.runtime.Arena;
+import dev.nnc.runtime.ArenaLayout;
+import dev.nnc.runtime.CompiledProgram;
 import dev.nnc.runtime.Dtype;
 import dev.nnc.runtime.data.Preprocessing;
 import java.util.Arrays;
@@ -23,6 +26,25 @@ public record Weights(String modelName, String fingerprint, Dtype dtype, List<Pa
   public Weights {
     parameters = List.copyOf(parameters);
     metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+  }
+
+  /** The parameters of a program as they are in {@code arena}, as a weights file records them. */
+  public static List<Parameter> parametersOf(CompiledProgram program, Arena arena) {
+    List<Parameter> out = new java.util.ArrayList<>();
+    for (ArenaLayout.Entry e : program.layout().withRole(ArenaLayout.Role.PARAM)) {
+      double[] values = new double[e.length()];
+      for (int i = 0; i < values.length; i++) values[i] = arena.get(e.offset() + i);
+      out.add(new Parameter(e.name(), e.shape(), values));
+    }
+    return out;
+  }
+
+  /** Puts these parameters into {@code arena} (the file was checked against the program's signature). */
+  public void applyTo(CompiledProgram program, Arena arena) {
+    for (Parameter p : parameters) {
+      ArenaLayout.Entry e = program.layout().find(p.name(), ArenaLayout.Role.PARAM);
+      arena.copyIn(p.values(), 0, e.offset(), e.length());
+    }
   }
 
   /** One trained tensor, its values flat in row-major order. */

@@ -39,7 +39,7 @@ public final class BatchRunner {
     List<ParameterBlock> blocks = new ArrayList<>();
     for (Entry p : layout.withRole(Role.PARAM)) {
       Entry g = layout.find(p.name(), Role.GRADIENT);
-      blocks.add(new ParameterBlock(p.offset(), g.offset(), p.length()));
+      if (g != null) blocks.add(new ParameterBlock(p.offset(), g.offset(), p.length())); // none in a forward-only class (run)
     }
     this.parameterBlocks = List.copyOf(blocks);
   }

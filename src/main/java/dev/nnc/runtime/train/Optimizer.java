@@ -1,5 +1,6 @@
 package dev.nnc.runtime.train;
 
+import dev.nnc.runtime.kernels.WorkerTeam;
 import java.util.List;
 import java.util.Locale;
 
@@ -64,22 +65,62 @@ public abstract sealed class Optimizer permits Sgd, Momentum, Adam {
   }
 
   private void stepF32(float[] params, float[] grads) {
+    WorkerTeam team = WorkerTeam.current();
     int slot = 0;
-    boolean penalised = penalty.l1() != 0 || penalty.l2() != 0;
     for (ParameterBlock block : blocks) {
-      int p = block.paramOffset();
-      int g = block.gradOffset();
       int n = block.length();
-      // Without a penalty the loop has no sign test, so C2 can unroll it tightly.
-      if (penalised) {
-        for (int i = 0; i < n; i++) {
-          double param = params[p + i];
-          params[p + i] = (float) update(slot + i, param, penalty.apply(param, grads[g + i]));
-        }
-      } else if (!updateFloats(params, p, grads, g, n)) {
-        for (int i = 0; i < n; i++) params[p + i] = (float) update(slot + i, params[p + i], grads[g + i]);
+      if (team.size() > 1 && n >= PARALLEL_MIN) {
+        split.set(params, grads, block, slot);
+        team.run(split);
+      } else {
+        updateRange(params, grads, block, slot, 0, n);
       }
       slot += n;
+    }
+  }
+
+  /** Elements of a block from which its update is split over the thread team. */
+  private static final int PARALLEL_MIN = 1 << 16;
+
+  /** Updates elements [from, to) of a block whose optimizer state starts at {@code slot}. */
+  private void updateRange(float[] params, float[] grads, ParameterBlock block, int slot, int from, int to) {
+    int p = block.paramOffset() + from;
+    int g = block.gradOffset() + from;
+    int n = to - from;
+    slot += from;
+    // Without a penalty the loop has no sign test, so C2 can unroll it tightly.
+    if (penalty.l1() != 0 || penalty.l2() != 0) {
+      for (int i = 0; i < n; i++) {
+        double param = params[p + i];
+        params[p + i] = (float) update(slot + i, param, penalty.apply(param, grads[g + i]));
+      }
+    } else if (!updateFloats(params, p, grads, g, n)) {
+      for (int i = 0; i < n; i++) params[p + i] = (float) update(slot + i, params[p + i], grads[g + i]);
+    }
+  }
+
+  private final BlockSplit split = new BlockSplit();
+
+  /** One block's update cut into a slice per thread: each element's update is independent. */
+  private final class BlockSplit implements WorkerTeam.Task {
+    private float[] params;
+    private float[] grads;
+    private ParameterBlock block;
+    private int slot;
+
+    void set(float[] params, float[] grads, ParameterBlock block, int slot) {
+      this.params = params;
+      this.grads = grads;
+      this.block = block;
+      this.slot = slot;
+    }
+
+    @Override
+    public void run(int part, int parts) {
+      int n = block.length();
+      int from = (int) ((long) n * part / parts);
+      int to = (int) ((long) n * (part + 1) / parts);
+      updateRange(params, grads, block, slot, from, to);
     }
   }
 

@@ -111,23 +111,33 @@ public final class Trainer {
       for (int b = 0; b < batches.count(); b++) {
         int from = batches.from(b);
         int size = batches.to(b) - from;
-        BatchRunner runner = size == full.batch() ? full : tail;
-        if (runner == tail) tail.copyParameters(full);
-        runner.load(data, order, from);
-        runner.arena().forward();
-        double loss = runner.meanLoss();
-        if (!Double.isFinite(loss)) throw new DivergedException(epoch, b + 1, loss);
-        runner.arena().backward();
-        if (clip > 0) clipGradients(runner);
-        optimizer.step(runner.arena().store());
-        if (runner == tail) full.copyParameters(tail);
+        double loss = step(data, order, from, size, epoch, b + 1);
         lossSum += loss * size;
-        correct += Predictions.correct(runner, data, order, from, kind, scratch);
+        correct += Predictions.correct(size == full.batch() ? full : tail, data, order, from, kind, scratch);
         progress.batch(epoch, b + 1, batches.count(), loss);
       }
       Double accuracy = kind == PredictionKind.REGRESSION || kind == null ? null : (double) correct / data.rows();
       return new Epoch(epoch, lossSum / data.rows(), accuracy);
     }
+  }
+
+  /**
+   * One step on rows order[from, from + size) (size: the full batch, or the tail's): forward,
+   * backward, clipping, the optimizer's update. Returns the batch's mean loss; a loss that is not a
+   * number stops before the update, naming the epoch and batch.
+   */
+  public double step(Dataset data, int[] order, int from, int size, int epoch, int batch) {
+    BatchRunner runner = size == full.batch() ? full : tail;
+    if (runner == tail) tail.copyParameters(full);
+    runner.load(data, order, from);
+    runner.arena().forward();
+    double loss = runner.meanLoss();
+    if (!Double.isFinite(loss)) throw new DivergedException(epoch, batch, loss);
+    runner.arena().backward();
+    if (clip > 0) clipGradients(runner);
+    optimizer.step(runner.arena().store());
+    if (runner == tail) full.copyParameters(tail);
+    return loss;
   }
 
   // Index loops: an iterator per step would be garbage on the training path.

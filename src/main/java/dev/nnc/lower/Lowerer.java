@@ -242,7 +242,7 @@ public final class Lowerer {
         if (graph.hasLeaf(fullName)) throw error(d.span(), "a parameter named '" + fullName + "' already exists");
         node = graph.leaf(Op.PARAM, fullName, shape);
         Initializer init = initializer(d, scope);
-        if (!init.breaksSymmetry() && shape.rank() >= 2) {
+        if (!init.breaksSymmetry() && shape.dims().stream().filter(n -> n > 1).count() >= 2) {      // not a bias [F, 1, 1]
           warnings.add(Diagnostic.warning(source, d.span(), "param '" + fullName + "' starts with every element equal, "
               + "which cannot break the symmetry between its units; use he or xavier"));
         }

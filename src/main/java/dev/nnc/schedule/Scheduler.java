@@ -348,7 +348,7 @@ public final class Scheduler {
     }
 
     private boolean isReductionOfOpenRegion(Node n, Domain open) {
-      if (n.op() != Op.SUM_TO || isBatchSummed(n)) return false;
+      if (n.op() != Op.SUM_TO || isBatchSummed(n) || channelRun(n) > 0) return false;
       Node x = n.input(0);
       return open.equals(domain(x)) && groups.get(groups.size() - 1).contains(x);
     }
@@ -543,6 +543,17 @@ public final class Scheduler {
     private List<Step> sumTo(Node n, int out, int line) {
       Node x = n.input(0);
       Call zero = zero(n);
+      int run = channelRun(n);
+      if (run > 0) {
+        int examples = x.batched() && !n.batched() ? batch : 1;
+        int count = n.batched() ? batch : 1;      // a batched sum keeps its examples: one call each
+        List<Step> steps = new ArrayList<>(List.of(zero));
+        for (int e = 0; e < count; e++) {
+          steps.add(new Call(ROWS, "sumRuns", "([DIIIII)V", List.of(KernelProgram.ARENA, bufferOf(x) + e * (int) x.shape().size(),
+              out + e * (int) n.shape().size(), examples, (int) (x.shape().size() / run), run), line));
+        }
+        return steps;
+      }
       RegionBuilder r = new RegionBuilder(x);
       Operand value = r.operand(x);
       r.body.add(new Store(access(out, n, x), value, true, "sum to " + n.shape()));
@@ -601,6 +612,21 @@ public final class Scheduler {
       Span span = program.origins().get(n);
       return span == null ? 0 : span.line();
     }
+  }
+
+  /**
+   * The run length when a SUM_TO keeps only x's leading axes (a conv bias [F, 1, 1] gathering
+   * [F, H, W]): runs of H·W consecutive elements add into one target, which a region's += would
+   * chain through memory element by element, so a kernel sums each run in registers instead; 0
+   * for other sums.
+   */
+  private int channelRun(Node n) {
+    if (n.op() != Op.SUM_TO) return 0;
+    Node x = n.input(0);
+    Access a = access(0, n, x);
+    if (a.same() || a.terms().size() != 1) return 0;
+    int[] t = a.terms().get(0);
+    return t[0] > 1 && t[2] == 1 && (long) t[0] * t[1] == x.shape().size() ? t[0] : 0;
   }
 
   /**

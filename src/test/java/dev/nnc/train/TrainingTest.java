@@ -60,6 +60,14 @@ class TrainingTest {
     assertThat(history).hasSize(40);
   }
 
+  /** Issue 4: the conv net of examples/cnn/digits.nn, with the command written in it. */
+  @Test
+  void digitsConvNetReaches97Percent() {
+    Map<String, Object> doc = train("train", "examples/cnn/digits.nn", "--data", "examples/data/digits.csv", "--split", "0.8",
+        "--normalize", "standard", "--epochs", "12", "--batch", "32", "--lr", "0.004", "--optimizer", "adam", "--save", dir.resolve("cnn.w").toString(), "--json");
+    assertThat(accuracy(doc, "test")).isAtLeast(0.97);
+  }
+
   @Test
   void theSameSeedGivesBitIdenticalWeights() throws IOException {
     for (String name : new String[] {"a.w", "b.w"}) {

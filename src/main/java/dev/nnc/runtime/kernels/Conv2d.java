@@ -10,7 +10,10 @@ package dev.nnc.runtime.kernels;
  * ({@code dkStride} 0). A 2-D kernel [kh, kw] filters each channel on its own, by direct loops.
  * The columns live in arena scratch that the planner reserves ({@link #scratchLength}), so no
  * call allocates. Each method has a double[] and a float[] overload; the float ones were made
- * from the double ones by a type substitution, so keep them in step.
+ * from the double ones by a type substitution, so keep them in step. Only the two products
+ * differ: in float they run on the Vector API kernels when the JVM has them
+ * ({@link VectorRowKernel} for the products along the output positions, {@link VectorDotKernel}
+ * for the kernel gradient's sums over them), else, like double, on {@link MatMul}.
  */
 public final class Conv2d {
   private Conv2d() {}
@@ -36,6 +39,31 @@ public final class Conv2d {
     return last < 0 ? 0 : Math.min(ow, last / stride + 1);
   }
 
+  private static final boolean VECTOR = VectorSupport.available();
+
+  /**
+   * C[m×n] (+)= op(A)·B on the arena, B's rows n apart (im2col columns, an output gradient),
+   * C's n apart; A [m×k], or stored [k×m] when {@code transA} (the kernels, for Kᵀ·g).
+   */
+  private static void rows(double[] arena, int m, int n, int k, int a, boolean transA, int b, int c, boolean accumulate) {
+    MatMul.run(arena, 1, m, n, k, a, 0, transA, b, 0, false, c, 0, accumulate);
+  }
+
+  private static void rows(float[] arena, int m, int n, int k, int a, boolean transA, int b, int c, boolean accumulate) {
+    if (VECTOR) VectorRowKernel.multiply(m, n, k, arena, a, transA ? 1 : k, transA ? m : 1, arena, b, n, arena, c, n, accumulate);
+    else MatMul.run(arena, 1, m, n, k, a, 0, transA, b, 0, false, c, 0, accumulate);
+  }
+
+  /** C[m×n] (+)= A·Bᵀ on the arena: A [m×k] and B [n×k] both run along k (the output positions). */
+  private static void dots(double[] arena, int m, int n, int k, int a, int b, int c, boolean accumulate) {
+    MatMul.run(arena, 1, m, n, k, a, 0, false, b, 0, true, c, 0, accumulate);
+  }
+
+  private static void dots(float[] arena, int m, int n, int k, int a, int b, int c, boolean accumulate) {
+    if (VECTOR) VectorDotKernel.multiply(m, n, k, arena, a, k, arena, b, k, arena, c, n, accumulate);
+    else MatMul.run(arena, 1, m, n, k, a, 0, false, b, 0, true, c, 0, accumulate);
+  }
+
   public static void forward(double[] a, int count, int x, int xStride, int k, int kStride, int out, int outStride,
       int c, int h, int w, int f, int kh, int kw, int stride, int pad, boolean depthwise, int cols) {
     int oh = outSize(h, kh, stride, pad);
@@ -48,7 +76,7 @@ public final class Conv2d {
         depthwiseForward(a, xe, ke, oe, c, h, w, kh, kw, stride, pad, oh, ow);
       } else {
         im2col(a, xe, cols, c, h, w, kh, kw, stride, pad, oh, ow);
-        MatMul.run(a, 1, f, oh * ow, c * kh * kw, ke, 0, false, cols, 0, false, oe, 0, false);
+        rows(a, f, oh * ow, c * kh * kw, ke, false, cols, oe, false);
       }
     }
   }
@@ -65,7 +93,7 @@ public final class Conv2d {
       if (depthwise) {
         depthwiseInputGradient(a, ge, ke, de, c, h, w, kh, kw, stride, pad, oh, ow);
       } else {
-        MatMul.run(a, 1, c * kh * kw, oh * ow, f, ke, 0, true, ge, 0, false, cols, 0, false);   // Kᵀ g
+        rows(a, c * kh * kw, oh * ow, f, ke, true, ge, cols, false);   // Kᵀ g
         col2im(a, cols, de, c, h, w, kh, kw, stride, pad, oh, ow);
       }
     }
@@ -84,7 +112,7 @@ public final class Conv2d {
         depthwiseKernelGradient(a, xe, ge, de, c, h, w, kh, kw, stride, pad, oh, ow, accumulate);
       } else {
         im2col(a, xe, cols, c, h, w, kh, kw, stride, pad, oh, ow);
-        MatMul.run(a, 1, f, c * kh * kw, oh * ow, ge, 0, false, cols, 0, true, de, 0, accumulate);   // g colsᵀ
+        dots(a, f, c * kh * kw, oh * ow, ge, cols, de, accumulate);   // g colsᵀ
       }
     }
   }
@@ -104,14 +132,14 @@ public final class Conv2d {
             int iy = oy * stride + i - pad;
             int dst = row + oy * ow;
             if (iy < 0 || iy >= h || first >= end) {
-              java.util.Arrays.fill(a, dst, dst + ow, 0);
+              for (int ox = 0; ox < ow; ox++) a[dst + ox] = 0;
               continue;
             }
             int src = x + (ch * h + iy) * w + j - pad;
-            java.util.Arrays.fill(a, dst, dst + first, 0);
+            for (int ox = 0; ox < first; ox++) a[dst + ox] = 0;       // the padding: a few elements,
             if (stride == 1) System.arraycopy(a, src + first, a, dst + first, end - first);
             else for (int ox = first; ox < end; ox++) a[dst + ox] = a[src + ox * stride];
-            java.util.Arrays.fill(a, dst + end, dst + ow, 0);
+            for (int ox = end; ox < ow; ox++) a[dst + ox] = 0;        // not worth Arrays.fill's call
           }
           row += oh * ow;
         }
@@ -216,7 +244,7 @@ public final class Conv2d {
         depthwiseForward(a, xe, ke, oe, c, h, w, kh, kw, stride, pad, oh, ow);
       } else {
         im2col(a, xe, cols, c, h, w, kh, kw, stride, pad, oh, ow);
-        MatMul.run(a, 1, f, oh * ow, c * kh * kw, ke, 0, false, cols, 0, false, oe, 0, false);
+        rows(a, f, oh * ow, c * kh * kw, ke, false, cols, oe, false);
       }
     }
   }
@@ -233,7 +261,7 @@ public final class Conv2d {
       if (depthwise) {
         depthwiseInputGradient(a, ge, ke, de, c, h, w, kh, kw, stride, pad, oh, ow);
       } else {
-        MatMul.run(a, 1, c * kh * kw, oh * ow, f, ke, 0, true, ge, 0, false, cols, 0, false);   // Kᵀ g
+        rows(a, c * kh * kw, oh * ow, f, ke, true, ge, cols, false);   // Kᵀ g
         col2im(a, cols, de, c, h, w, kh, kw, stride, pad, oh, ow);
       }
     }
@@ -252,7 +280,7 @@ public final class Conv2d {
         depthwiseKernelGradient(a, xe, ge, de, c, h, w, kh, kw, stride, pad, oh, ow, accumulate);
       } else {
         im2col(a, xe, cols, c, h, w, kh, kw, stride, pad, oh, ow);
-        MatMul.run(a, 1, f, c * kh * kw, oh * ow, ge, 0, false, cols, 0, true, de, 0, accumulate);   // g colsᵀ
+        dots(a, f, c * kh * kw, oh * ow, ge, cols, de, accumulate);   // g colsᵀ
       }
     }
   }
@@ -272,14 +300,14 @@ public final class Conv2d {
             int iy = oy * stride + i - pad;
             int dst = row + oy * ow;
             if (iy < 0 || iy >= h || first >= end) {
-              java.util.Arrays.fill(a, dst, dst + ow, 0);
+              for (int ox = 0; ox < ow; ox++) a[dst + ox] = 0;
               continue;
             }
             int src = x + (ch * h + iy) * w + j - pad;
-            java.util.Arrays.fill(a, dst, dst + first, 0);
+            for (int ox = 0; ox < first; ox++) a[dst + ox] = 0;       // the padding: a few elements,
             if (stride == 1) System.arraycopy(a, src + first, a, dst + first, end - first);
             else for (int ox = first; ox < end; ox++) a[dst + ox] = a[src + ox * stride];
-            java.util.Arrays.fill(a, dst + end, dst + ow, 0);
+            for (int ox = end; ox < ow; ox++) a[dst + ox] = 0;        // not worth Arrays.fill's call
           }
           row += oh * ow;
         }

@@ -17,6 +17,29 @@ public final class RowKernels {
     java.util.Arrays.fill(a, from, to, 0.0);
   }
 
+  /**
+   * out[g] += the sum of run r of group g of every example: a[in + (e·groups + g)·run + r], for a
+   * conv bias's gradient (the sum over the positions of each channel and over the batch). Four
+   * partial sums, so the adds do not wait on each other.
+   */
+  public static void sumRuns(double[] a, int in, int out, int examples, int groups, int run) {
+    for (int e = 0; e < examples; e++) {
+      for (int g = 0; g < groups; g++) {
+        int from = in + (e * groups + g) * run;
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int r = 0;
+        for (; r + 4 <= run; r += 4) {
+          s0 += a[from + r];
+          s1 += a[from + r + 1];
+          s2 += a[from + r + 2];
+          s3 += a[from + r + 3];
+        }
+        for (; r < run; r++) s0 += a[from + r];
+        a[out + g] += (s0 + s1) + (s2 + s3);
+      }
+    }
+  }
+
   /** out[r] = Σ_j a[in + r n + j]. */
   public static void sumRows(double[] a, int in, int out, int rows, int n) {
     for (int r = 0; r < rows; r++) {
@@ -123,6 +146,29 @@ public final class RowKernels {
 
   public static void zero(float[] a, int from, int to) {
     java.util.Arrays.fill(a, from, to, 0f);
+  }
+
+  /**
+   * out[g] += the sum of run r of group g of every example: a[in + (e·groups + g)·run + r], for a
+   * conv bias's gradient (the sum over the positions of each channel and over the batch). Four
+   * partial sums, so the adds do not wait on each other.
+   */
+  public static void sumRuns(float[] a, int in, int out, int examples, int groups, int run) {
+    for (int e = 0; e < examples; e++) {
+      for (int g = 0; g < groups; g++) {
+        int from = in + (e * groups + g) * run;
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int r = 0;
+        for (; r + 4 <= run; r += 4) {
+          s0 += a[from + r];
+          s1 += a[from + r + 1];
+          s2 += a[from + r + 2];
+          s3 += a[from + r + 3];
+        }
+        for (; r < run; r++) s0 += a[from + r];
+        a[out + g] += (s0 + s1) + (s2 + s3);
+      }
+    }
   }
 
   /** out[r] = Σ_j a[in + r n + j]. */

@@ -9,6 +9,7 @@ import dev.nnc.ir.Program;
 import dev.nnc.lower.Lowerer;
 import dev.nnc.opt.Simplifier;
 import dev.nnc.runtime.CompiledProgram;
+import dev.nnc.runtime.DeepStack;
 import dev.nnc.runtime.Dtype;
 import dev.nnc.ir.IrPrinter;
 import dev.nnc.ir.Prediction;
@@ -40,8 +41,8 @@ public final class Nnc {
    * dimensions its inputs name ({@code input img[3, H, W]}), which the data binds.
    */
   public record Options(String model, String objective, boolean differentiate, int batch, Dtype dtype,
-      boolean parametersOnly, boolean expand, Map<String, Integer> dims) {
-    public static final Options DEFAULT = new Options(null, null, true, 1, Dtype.F64, false, false, Map.of());
+      boolean parametersOnly, boolean expand, Map<String, Integer> dims, long memory) {
+    public static final Options DEFAULT = new Options(null, null, true, 1, Dtype.F64, false, false, Map.of(), dev.nnc.runtime.MemorySize.DEFAULT_BUDGET);
 
     public Options {
       dims = Map.copyOf(dims);
@@ -49,38 +50,43 @@ public final class Nnc {
 
     /** The class for one binding of the named dimensions ({@code H = 96, W = 128}). */
     public Options withDims(Map<String, Integer> d) {
-      return new Options(model, objective, differentiate, batch, dtype, parametersOnly, expand, d);
+      return new Options(model, objective, differentiate, batch, dtype, parametersOnly, expand, d, memory);
     }
 
     public Options withModel(String m) {
-      return new Options(m, objective, differentiate, batch, dtype, parametersOnly, expand, dims);
+      return new Options(m, objective, differentiate, batch, dtype, parametersOnly, expand, dims, memory);
     }
 
     public Options withObjective(String o) {
-      return new Options(model, o, differentiate, batch, dtype, parametersOnly, expand, dims);
+      return new Options(model, o, differentiate, batch, dtype, parametersOnly, expand, dims, memory);
     }
 
     public Options withBatch(int b) {
-      return new Options(model, objective, differentiate, b, dtype, parametersOnly, expand, dims);
+      return new Options(model, objective, differentiate, b, dtype, parametersOnly, expand, dims, memory);
     }
 
     public Options withDtype(Dtype d) {
-      return new Options(model, objective, differentiate, batch, d, parametersOnly, expand, dims);
+      return new Options(model, objective, differentiate, batch, d, parametersOnly, expand, dims, memory);
     }
 
     /** The forward pass alone: no gradients, so the objective may be a tensor ({@code nnc run}). */
     public Options withoutGradients() {
-      return new Options(model, objective, false, batch, dtype, parametersOnly, expand, dims);
+      return new Options(model, objective, false, batch, dtype, parametersOnly, expand, dims, memory);
+    }
+
+    /** The memory budget in bytes (SPEC.md §1, {@code --memory}): all tensors of the compiled program must fit. */
+    public Options withMemory(long bytes) {
+      return new Options(model, objective, differentiate, batch, dtype, parametersOnly, expand, dims, bytes);
     }
 
     /** Gradients for the parameters only, as training needs (SPEC.md: "Gradients are taken for parameters only"). */
     public Options withParametersOnly() {
-      return new Options(model, objective, differentiate, batch, dtype, true, expand, dims);
+      return new Options(model, objective, differentiate, batch, dtype, true, expand, dims, memory);
     }
 
     /** Composite functions (sigmoid, tanh, softmax, ...) lowered to primitives, as the lecture draws them. */
     public Options withExpand() {
-      return new Options(model, objective, differentiate, batch, dtype, parametersOnly, true, dims);
+      return new Options(model, objective, differentiate, batch, dtype, parametersOnly, true, dims, memory);
     }
   }
 
@@ -97,20 +103,38 @@ public final class Nnc {
    * ({@code input img[3, H, W]}): what a command reads before it knows the data's shape.
    */
   public static List<DeclaredShape> declaredInputs(SourceFile source, String model) {
-    return Lowerer.declaredInputs(Parser.parse(source), model);
+    return DeepStack.call(() -> Lowerer.declaredInputs(Parser.parse(source), model));
   }
 
+  /** Compiles on a deep stack ({@link DeepStack}): a program within the limits never overflows it. */
   public static Compilation compile(SourceFile source, Options options) {
+    return DeepStack.call(() -> compileHere(source, options));
+  }
+
+  private static Compilation compileHere(SourceFile source, Options options) {
     Program lowered = Lowerer.lower(Parser.parse(source), options.model(), options.expand(), options.dims());
     if (options.objective() != null) lowered = lowered.withObjective(checkedObjective(lowered, options.objective()));
     if (options.differentiate() && lowered.objective() != null) checkScalarObjective(lowered);
     Backward rawBackward = options.differentiate() && lowered.objective() != null ? Differentiator.differentiate(lowered, options.batch()) : null;
     Simplifier.Result simplified = Simplifier.simplify(lowered, rawBackward);
     Backward backward = simplified.backward() != null && options.parametersOnly() ? simplified.backward().parametersOnly() : simplified.backward();
-    KernelProgram kernel = Scheduler.schedule(simplified.program(), backward, options.batch(), className(lowered.name()));
-    byte[] bytes = ClassEmitter.emit(kernel, options.dtype());
+    KernelProgram kernel = Scheduler.schedule(simplified.program(), backward, options.batch(), className(lowered.name()), options.memory(), options.dtype().bytes());
+    byte[] bytes = emit(kernel, options.dtype(), lowered);
     CompiledProgram compiled = new CompiledProgram(KernelLoader.load(kernel.className(), bytes), kernel.layout(), info(simplified.program()), options.batch());
     return new Compilation(lowered, rawBackward, simplified.program(), simplified.backward(), kernel, bytes, compiled);
+  }
+
+  /**
+   * The class's bytes. The limits (syntax.Limits) keep a class within the JVM's sizes; should one
+   * still outgrow them, the user hears it as a property of the program, not as nnc's failure.
+   */
+  private static byte[] emit(KernelProgram kernel, dev.nnc.runtime.Dtype dtype, Program program) {
+    try {
+      return ClassEmitter.emit(kernel, dtype);
+    } catch (org.objectweb.asm.ClassTooLargeException | org.objectweb.asm.MethodTooLargeException e) {
+      throw new CompileException(program.source(), dev.nnc.syntax.Span.NONE,
+          "the program is too large to compile into one JVM class; split it into smaller programs");
+    }
   }
 
   private static ModelInfo info(Program program) {

@@ -48,7 +48,8 @@ final class Commands {
       return BAD_INPUT;
     });
     cl.setExecutionExceptionHandler((e, command, parsed) -> report(e, command, errWriter));
-    int status = cl.execute(args);
+    // Every command runs on a deep stack: compiling and printing recurse as deep as the program nests.
+    int status = dev.nnc.runtime.DeepStack.call(() -> cl.execute(args));
     outWriter.flush();
     errWriter.flush();
     return status;
@@ -60,23 +61,22 @@ final class Commands {
     throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
   }
 
+  /** The message of what went wrong and its exit status; with --debug, and only then, its stack trace too. */
   private static int report(Exception e, CommandLine command, PrintWriter err) {
+    boolean debug = command.getCommand() instanceof NncCommand c && c.common.debug;
+    int status = BAD_INPUT;
     if (e instanceof CompileException ce) {
       err.print(ce.diagnostic().render());
-      return BAD_INPUT;
-    }
-    if (e instanceof DataException de) {
+    } else if (e instanceof DataException de) {
       err.println(de.render());
-      return BAD_INPUT;
-    }
-    if (e instanceof WeightsFileException || e instanceof UsageException) {
+    } else if (e instanceof WeightsFileException || e instanceof UsageException) {
       err.println("nnc: " + e.getMessage());
-      return BAD_INPUT;
+    } else {
+      err.println("nnc: internal error: " + e + (debug ? "" : " (run with --debug for the stack trace)"));
+      status = INTERNAL_ERROR;
     }
-    boolean debug = command.getCommand() instanceof NncCommand c && c.common.debug;
-    err.println("nnc: internal error: " + e + (debug ? "" : " (run with --debug for the stack trace)"));
     if (debug) e.printStackTrace(err);
-    return INTERNAL_ERROR;
+    return status;
   }
 
   /**

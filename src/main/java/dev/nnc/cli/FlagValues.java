@@ -28,6 +28,15 @@ final class FlagValues {
     }
   }
 
+  /** --memory's size in bytes (MemorySize: 512M, 2G, 4GiB). */
+  static long memory(String word) {
+    try {
+      return dev.nnc.runtime.MemorySize.parse(word);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--memory: " + e.getMessage());
+    }
+  }
+
   static Optimizer optimizer(String name, double lr, Penalty penalty, List<ParameterBlock> blocks) {
     try {
       return Optimizer.named(name, lr, penalty, blocks);

@@ -24,6 +24,10 @@ final class ProgramOptions implements ProgramSource {
   @Option(names = "--model", paramLabel = "M", description = "The model to use when the file has several (default: the first).")
   String model;
 
+  @Option(names = "--memory", paramLabel = "SIZE", defaultValue = "4GiB",
+      description = "Memory budget for all tensors of the compiled program, checked before anything is allocated (default: ${DEFAULT-VALUE}; binary units: 512M, 2G, 4GiB).")
+  String memory = "4GiB";
+
   private SourceFile source;
   private ModelSignature signature;
 
@@ -47,7 +51,7 @@ final class ProgramOptions implements ProgramSource {
   }
 
   Compilation compile(Nnc.Options options) {
-    return Nnc.compile(read(), options.withModel(model));
+    return Nnc.compile(read(), options.withModel(model).withMemory(FlagValues.memory(memory)));
   }
 
   /** The compiler's options for a variant. */

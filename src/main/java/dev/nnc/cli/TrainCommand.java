@@ -3,6 +3,7 @@ package dev.nnc.cli;
 import dev.nnc.runtime.Dtype;
 import dev.nnc.runtime.data.Dataset;
 import dev.nnc.runtime.data.Preprocessing;
+import dev.nnc.runtime.io.Checkpoint;
 import dev.nnc.runtime.io.Json;
 import dev.nnc.runtime.io.Weights;
 import dev.nnc.runtime.io.WeightsFile;
@@ -65,6 +66,9 @@ final class TrainCommand extends NncCommand {
   @Option(names = "--plot", paramLabel = "OUT.svg", description = "Draw the loss and accuracy per epoch.")
   Path plot;
 
+  @Option(names = "--resume", description = "Continue from the checkpoint next to --save (WEIGHTS.ckpt, written after each epoch) with the same settings.")
+  boolean resume;
+
   @Option(names = "--save", required = true, paramLabel = "WEIGHTS", description = "Where to save the weights (written atomically).")
   Path save;
 
@@ -74,6 +78,24 @@ final class TrainCommand extends NncCommand {
     boolean classifies = history.get(0).accuracy() != null;
     double[] accuracy = classifies ? history.stream().mapToDouble(e -> e.accuracy()).toArray() : null;
     return dev.nnc.plot.TrainingPlots.curves(epochs, loss, accuracy);
+  }
+
+  /** The flags that decide a training's course: a resumed training must repeat them (TrainingCheckpoints). */
+  private Map<String, String> settings(int trainRows) {
+    Map<String, String> s = new LinkedHashMap<>();
+    s.put("seed", Long.toString(common.seed));
+    s.put("batch", Integer.toString(batch));
+    s.put("lr", Double.toString(lr));
+    s.put("optimizer", optimizer);
+    s.put("l1", Double.toString(l1));
+    s.put("l2", Double.toString(l2));
+    s.put("clip", Double.toString(clip));
+    s.put("normalize", normalize);
+    s.put("dtype", dtype);
+    s.put("split", String.valueOf(data.split));
+    s.put("label", String.valueOf(data.label));
+    s.put("training rows", Integer.toString(trainRows));
+    return s;
   }
 
   TrainCommand(ProgramSource program) {
@@ -89,22 +111,32 @@ final class TrainCommand extends NncCommand {
     Dataset[] sets = data.trainAndTest(full.program(), test, common.seed);
     Dataset train = sets[0];
     Dataset testRows = sets[1];
-    Preprocessing prep = Preprocessing.fit(FlagValues.normalization(normalize), train.features(), train.rows(), train.featureColumns());
+    Map<String, String> settings = settings(train.rows());
+    Checkpoint resumed = resume ? TrainingCheckpoints.read(save, program.signature(), settings, epochs) : null;
+    Preprocessing prep = resumed != null ? resumed.weights().preprocessing()
+        : Preprocessing.fit(FlagValues.normalization(normalize), train.features(), train.rows(), train.featureColumns());
     prep.applyInPlace(train.features());
     if (testRows != null) prep.applyInPlace(testRows.features());
 
     BatchRunner tail = session.tail(train.rows(), batch, common.seed);
     Optimizer opt = FlagValues.optimizer(optimizer, lr, new Penalty(l1, l2), full.parameterBlocks());
+    List<Trainer.Epoch> done = resumed == null ? List.of() : TrainingCheckpoints.restore(resumed, full, opt);
     PrintWriter err = err();
-    Trainer.Progress progress = ProgressBar.create(err, common.json);
+    TrainingCheckpoints checkpoints = new TrainingCheckpoints(save, ProgressBar.create(err, common.json), full, opt, program.signature(),
+        FlagValues.dtype(dtype), prep, settings, done);
     List<Trainer.Epoch> history;
+    Thread interrupted = new Thread(() -> err.println("nnc: interrupted; " + (checkpoints.written() == 0 ? "no epoch was finished"
+        : "the checkpoint " + checkpoints.file() + " holds " + checkpoints.written() + " epochs: continue with --resume")));
+    Runtime.getRuntime().addShutdownHook(interrupted);
     try {
       try (WorkerTeam team = threads.install()) {
-        history = new Trainer(full, tail, opt, clip).train(train, epochs, common.seed, progress);
+        history = new Trainer(full, tail, opt, clip).train(train, done, epochs, common.seed, checkpoints);
       }
     } catch (Trainer.DivergedException e) {
       err.println("nnc: " + e.getMessage() + "; no weights were written");
       return Commands.FAILED;
+    } finally {
+      Runtime.getRuntime().removeShutdownHook(interrupted);
     }
 
     Map<String, Object> trainMetrics = Evaluation.of(full, tail, train).metrics(0.5);

@@ -62,7 +62,8 @@ public final class ClassEmitter {
     cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, name, null, "java/lang/Object", new String[] {kernel});
     cw.visitSource(fileName(program.sourceName()), null);
     constructor(cw);
-    for (KernelProgram.Method m : List.of(program.forward(), program.backward())) method(cw, name, m, dtype);
+    Set<String> localNames = new java.util.HashSet<>();
+    for (KernelProgram.Method m : List.of(program.forward(), program.backward())) method(cw, name, m, dtype, localNames);
     cw.visitEnd();
     return cw.toByteArray();
   }
@@ -73,7 +74,7 @@ public final class ClassEmitter {
    * method stays under HotSpot's 8000-byte limit for JIT compilation. A step never spans parts:
    * values crossing steps are in the arena.
    */
-  private static void method(ClassWriter cw, String className, KernelProgram.Method m, Dtype dtype) {
+  private static void method(ClassWriter cw, String className, KernelProgram.Method m, Dtype dtype, Set<String> localNames) {
     List<List<Step>> parts = new ArrayList<>();
     List<Step> part = new ArrayList<>();
     int size = 0;
@@ -90,14 +91,14 @@ public final class ClassEmitter {
     parts.add(part);
     String desc = "(" + (dtype == Dtype.F32 ? "[F" : "[D") + ")V";
     if (parts.size() == 1) {
-      new MethodEmitter(cw, m.name(), ACC_PUBLIC | ACC_FINAL, parts.get(0), m.locals(), dtype).emit();
+      new MethodEmitter(cw, m.name(), ACC_PUBLIC | ACC_FINAL, parts.get(0), dtype, localNames).emit();
       return;
     }
     MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, m.name(), desc, null, null);
     mv.visitCode();
     for (int i = 0; i < parts.size(); i++) {
       String partName = m.name() + "$" + i;
-      new MethodEmitter(cw, partName, ACC_PRIVATE | ACC_STATIC, parts.get(i), m.locals(), dtype).emit();
+      new MethodEmitter(cw, partName, ACC_PRIVATE | ACC_STATIC, parts.get(i), dtype, localNames).emit();
       mv.visitVarInsn(ALOAD, ARENA);
       mv.visitMethodInsn(INVOKESTATIC, className, partName, desc, false);
     }
@@ -105,6 +106,13 @@ public final class ClassEmitter {
     mv.visitMaxs(0, 0);
     mv.visitEnd();
   }
+
+  /**
+   * Distinct local names a class records for debuggers. Each is a constant-pool entry, and the pool
+   * holds at most 65535: a very large program names its first locals only, so that its class
+   * still fits (its integer and double constants need the rest).
+   */
+  static final int MAX_LOCAL_NAMES = 16_000;
 
   /** Bytes of code under 8000 that a method may hold, with room for what the estimate misses. */
   static final int METHOD_BUDGET = 6000;
@@ -136,23 +144,47 @@ public final class ClassEmitter {
     private final int b;
     private final int j;
     private final List<Local> declared = new ArrayList<>();
+    /** The local names the class holds so far (shared by its methods). */
+    private final Set<String> localNames;
     private int line;
     private boolean usesCounters;
 
     /** Emits {@code steps} as a method {@code name}; a static part takes the arena as local 0. */
-    MethodEmitter(ClassWriter cw, String name, int access, List<Step> steps, int locals, Dtype dtype) {
+    MethodEmitter(ClassWriter cw, String name, int access, List<Step> steps, Dtype dtype, Set<String> localNames) {
       this.steps = steps;
+      this.localNames = localNames;
       this.f32 = dtype == Dtype.F32;
       this.arrayDesc = f32 ? "[F" : "[D";
       this.mv = cw.visitMethod(access, name, "(" + arrayDesc + ")V", null, null);
       this.arena = (access & ACC_STATIC) != 0 ? 0 : 1;
       this.firstLocal = arena + 1;
-      this.b = firstLocal + 2 * locals;
+      this.slots = slots(steps);
+      this.b = firstLocal + 2 * slots.size();
       this.j = b + 1;
     }
 
     private final int arena;
     private final int firstLocal;
+    /**
+     * The rank of each local this method's steps use, by index: a part of a split method numbers
+     * only its own locals (a value never crosses steps), so no method outgrows the JVM's 65535
+     * local slots however large the program.
+     */
+    private final java.util.Map<Integer, Integer> slots;
+
+    private static java.util.Map<Integer, Integer> slots(List<Step> steps) {
+      java.util.TreeSet<Integer> used = new java.util.TreeSet<>();
+      for (Step step : steps) {
+        if (!(step instanceof Region r)) continue;
+        for (Instr instr : r.body()) {
+          if (instr instanceof Load l) used.add(l.target().index());
+          else if (instr instanceof Compute c) used.add(c.target().index());
+        }
+      }
+      java.util.Map<Integer, Integer> rank = new java.util.HashMap<>();
+      for (int index : used) rank.put(index, rank.size());
+      return rank;
+    }
 
     void emit() {
       mv.visitParameter("arena", 0);
@@ -167,7 +199,12 @@ public final class ClassEmitter {
       Label end = new Label();
       mv.visitLabel(end);
       mv.visitLocalVariable("arena", arrayDesc, null, start, end, arena);
-      for (Local l : declared) mv.visitLocalVariable(l.name(), f32 ? "F" : "D", null, start, end, local(l));
+      for (Local l : declared) {
+        if (localNames.size() < MAX_LOCAL_NAMES || localNames.contains(l.name())) {
+          localNames.add(l.name());
+          mv.visitLocalVariable(l.name(), f32 ? "F" : "D", null, start, end, local(l));
+        }
+      }
       if (usesCounters) {
         mv.visitLocalVariable("example", "I", null, start, end, b);
         mv.visitLocalVariable("element", "I", null, start, end, j);
@@ -375,7 +412,7 @@ public final class ClassEmitter {
     }
 
     private int local(Local l) {
-      return firstLocal + 2 * l.index();
+      return firstLocal + 2 * slots.get(l.index());
     }
   }
 

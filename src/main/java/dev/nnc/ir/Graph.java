@@ -91,6 +91,11 @@ public final class Graph {
     return node;
   }
 
+  /** How many nodes it holds. */
+  public int size() {
+    return nodes.size();
+  }
+
   /** Every node made so far, in id (topological) order. */
   public List<Node> nodes() {
     return List.copyOf(nodes);

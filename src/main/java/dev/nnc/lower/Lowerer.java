@@ -20,6 +20,7 @@ import dev.nnc.runtime.Initializer;
 import dev.nnc.syntax.Ast;
 import dev.nnc.syntax.CompileException;
 import dev.nnc.syntax.Diagnostic;
+import dev.nnc.syntax.Limits;
 import dev.nnc.syntax.SourceFile;
 import dev.nnc.syntax.Span;
 import dev.nnc.syntax.Suggestions;
@@ -193,6 +194,15 @@ public final class Lowerer {
     } else {
       throw error(stmt.span(), "return is only allowed as the last statement of a layer");
     }
+    checkSize(stmt.span());
+  }
+
+  /** Limits.MAX_NODES, reported where the program crosses it (inlining can multiply a small text). */
+  private void checkSize(Span span) {
+    if (graph.size() > Limits.MAX_NODES) {
+      throw error(span, "the program is too large: it lowers to more than " + Limits.MAX_NODES
+          + " graph nodes (nnc's limit); this is where it crosses it");
+    }
   }
 
   private void probeStatement(Ast.Stmt stmt, Scope scope) {
@@ -328,6 +338,10 @@ public final class Lowerer {
       }
       dims.add((int) v);
       axes.add(new DeclaredShape.Axis(null, (int) v));
+    }
+    if (dims.size() > Limits.MAX_RANK) {
+      throw error(d.dims().get(Limits.MAX_RANK).span(), "'" + d.name() + "' has " + dims.size()
+          + " axes; a tensor has at most " + Limits.MAX_RANK + " (the batch axis not counted)");
     }
     if (d.kind() == Ast.DeclKind.INPUT) declaredInputs.add(new DeclaredShape(d.name(), axes));
     Shape shape = new Shape(dims);
@@ -534,11 +548,14 @@ public final class Lowerer {
 
   /** op(inputs) in the graph; a shape mismatch becomes an error at {@code span}. */
   private Node apply(Span span, Op op, double attr, Node... inputs) {
+    Node node;
     try {
-      return graph.apply(op, attr, inputs);
+      node = graph.apply(op, attr, inputs);
     } catch (ShapeRules.ShapeError e) {
       throw error(span, e.getMessage());
     }
+    checkSize(span);
+    return node;
   }
 
   private Node defCall(Ast.Call call, Ast.Def def, Scope scope, String prefix) {

@@ -10,6 +10,7 @@ import dev.nnc.ir.Shape;
 import dev.nnc.runtime.ArenaLayout;
 import dev.nnc.runtime.ArenaLayout.Entry;
 import dev.nnc.runtime.ArenaLayout.Role;
+import dev.nnc.runtime.MemorySize;
 import dev.nnc.schedule.KernelProgram.Access;
 import dev.nnc.schedule.KernelProgram.Call;
 import dev.nnc.schedule.KernelProgram.Compute;
@@ -47,6 +48,10 @@ public final class Scheduler {
   /** Where each node's values live in the arena (leaves, materialised nodes, aliases). */
   private final Map<Node, Integer> buffer = new IdentityHashMap<>();
   private final List<Sink> allSinks = new ArrayList<>();
+  /** The first variable (in program order) whose value each node is, for naming locals. */
+  private final Map<Node, String> firstVariableNamed = new IdentityHashMap<>();
+  /** The name of each arena slot that is not a saved temporary, by offset; built when first needed. */
+  private Map<Integer, String> namedSlots;
   /** The backprop pattern that made each gradient node, for the printed program. */
   private final Map<Node, String> patternOf = new IdentityHashMap<>();
   private final WindowCalls windows = new WindowCalls(new WindowCalls.Arena() {
@@ -57,7 +62,7 @@ public final class Scheduler {
     }
 
     public int scratch(String name, int length) {
-      return allocate(name, Role.SAVED, List.of(length), false, length);
+      return allocate(name, Role.SAVED, List.of(length), false, length, null);
     }
 
     public int batch() {
@@ -65,13 +70,21 @@ public final class Scheduler {
     }
   });
 
-  private Scheduler(Program program, int batch) {
+  private Scheduler(Program program, int batch, long memoryBytes, int bytesPerValue) {
     this.program = program;
     this.batch = batch;
+    this.memoryBytes = memoryBytes;
+    this.bytesPerValue = bytesPerValue;
+    program.variables().forEach((name, node) -> firstVariableNamed.putIfAbsent(node, name));
   }
 
-  public static KernelProgram schedule(Program program, Backward backward, int batch, String className) {
-    return new Scheduler(program, batch).run(backward, className);
+  /**
+   * @param memoryBytes the memory budget (SPEC.md §1, {@code --memory}): the arena, which holds
+   *     every tensor of the program, must fit in it
+   * @param bytesPerValue 4 for a float arena, 8 for a double one
+   */
+  public static KernelProgram schedule(Program program, Backward backward, int batch, String className, long memoryBytes, int bytesPerValue) {
+    return new Scheduler(program, batch, memoryBytes, bytesPerValue).run(backward, className);
   }
 
   private KernelProgram run(Backward backward, String className) {
@@ -172,8 +185,10 @@ public final class Scheduler {
     // Materialise first (both methods), so that every buffer is allocated before code is planned.
     forwardPlan.materialise(variableOf);
     backwardPlan.materialise(variableOf);
+    if (crossing != null) throw overBudget();
     Method f = forwardPlan.build(constants);
     Method b = backwardPlan.build(List.of());
+    if (crossing != null) throw overBudget();             // scratch space that kernel calls ask for while planned
     return new KernelProgram(className, program.source().name(), new ArenaLayout(arenaSize, entries), f, b);
   }
 
@@ -244,7 +259,7 @@ public final class Scheduler {
   // ---- arena
 
   private Span spanOf(Node n) {
-    for (Leaf leaf : program.leaves()) if (leaf.node() == n) return leaf.span();
+    if (n.op().isLeaf()) for (Leaf leaf : program.leaves()) if (leaf.node() == n) return leaf.span();
     Span s = program.origins().get(n);
     return s == null ? Span.NONE : s;
   }
@@ -253,28 +268,49 @@ public final class Scheduler {
     return (n.batched() ? batch : 1) * (int) n.shape().size();
   }
 
-  /**
-   * The most values one arena may hold: SPEC.md's default memory budget, 4 GiB, in doubles (the
-   * wider dtype), and never past Java's array limit.
-   */
-  static final long ARENA_LIMIT = (4L << 30) / Double.BYTES;
+  /** Java's largest array: no arena holds more values, whatever the budget. */
+  static final long MAX_ARENA_VALUES = Integer.MAX_VALUE - 8;
 
+  private final long memoryBytes;
+  private final int bytesPerValue;
+  /** Values all allocations so far ask for, past the budget too, to report the size needed. */
+  private long needed;
+  /** The first allocation that did not fit, with its place; null while everything fits. */
+  private Crossing crossing;
+
+  private record Crossing(String name, Span span) {}
+
+  /**
+   * The next {@code like}-shaped block of the arena. Once the program is over the budget, the
+   * rest is only counted (at offset 0, never used): the error names the whole size needed, and
+   * the declaration that crossed the budget.
+   */
   private int allocate(String name, Role role, Node like) {
     long wanted = (like.batched() ? batch : 1L) * like.shape().size();
-    if (wanted > ARENA_LIMIT - arenaSize) {
-      throw new dev.nnc.syntax.CompileException(program.source(), spanOf(like),
-          "the program needs more than the 4 GiB memory budget: '" + name + "' adds " + wanted + " values to " + arenaSize
-              + " (batch " + batch + ")");
-    }
-    return allocate(name, role, like.shape().dims(), like.batched(), (int) wanted);
+    return allocate(name, role, like.shape().dims(), like.batched(), wanted, like);
   }
 
-  private int allocate(String name, Role role, List<Integer> dims, boolean batched, int length) {
+  /** {@code length} values; {@code origin} is the node an over-budget error points at (null: none of its own). */
+  private int allocate(String name, Role role, List<Integer> dims, boolean batched, long length, Node origin) {
+    needed += length;
+    if (crossing == null && (needed > memoryBytes / bytesPerValue || needed > MAX_ARENA_VALUES)) {
+      crossing = new Crossing(name, origin == null ? Span.NONE : spanOf(origin));
+    }
+    if (crossing != null) return 0;
     int offset = arenaSize;
-    if (length > ARENA_LIMIT - arenaSize) throw new IllegalStateException("the arena outgrows its budget at '" + name + "'");
-    entries.add(new Entry(name, role, offset, length, dims, batched));
-    arenaSize += length;
+    entries.add(new Entry(name, role, offset, (int) length, dims, batched));
+    arenaSize += (int) length;
     return offset;
+  }
+
+  private dev.nnc.syntax.CompileException overBudget() {
+    double bytes = (double) needed * bytesPerValue;
+    String limit = needed > MAX_ARENA_VALUES && bytes <= memoryBytes
+        ? "more than one arena holds (2^31 - 9 values, Java's largest array)"
+        : "more than the memory budget of " + MemorySize.format(memoryBytes) + " (--memory)";
+    return new dev.nnc.syntax.CompileException(program.source(), crossing.span(),
+        "the program's tensors need " + MemorySize.format(bytes) + " (" + needed + " values of " + bytesPerValue + " bytes at batch " + batch + "), "
+            + limit + "; '" + crossing.name() + "' is where it crosses it");
   }
 
   private static List<Node> sorted(Set<Node> nodes) {
@@ -450,10 +486,14 @@ public final class Scheduler {
     }
 
     private String storeName(Node n) {
-      for (Entry e : entries) {
-        if (e.offset() == bufferOf(n) && e.role() != Role.SAVED) return e.role() == Role.GRADIENT ? "d" + e.name() : e.name();
+      if (namedSlots == null) {
+        // Built once, after every buffer is allocated: a lookup per store would be quadratic.
+        namedSlots = new HashMap<>();
+        for (Entry e : entries) {
+          if (e.role() != Role.SAVED) namedSlots.putIfAbsent(e.offset(), e.role() == Role.GRADIENT ? "d" + e.name() : e.name());
+        }
       }
-      return "saved";
+      return namedSlots.getOrDefault(bufferOf(n), "saved");
     }
 
     /** The instructions of one region: loads on first use, computes into locals, stores. */
@@ -491,8 +531,8 @@ public final class Scheduler {
 
     private String localName(Node n) {
       if (n.name() != null) return n.name().replace('.', '_');
-      for (Map.Entry<String, Node> v : program.variables().entrySet()) if (v.getValue() == n) return v.getKey();
-      return "t" + n.id();
+      String variable = firstVariableNamed.get(n);
+      return variable != null ? variable : "t" + n.id();
     }
 
     // ---- tensor ops as kernel calls

@@ -16,6 +16,9 @@ public record Diagnostic(SourceFile source, Span span, Severity severity, String
     return new Diagnostic(source, span, Severity.WARNING, message);
   }
 
+  /** Characters of a source line shown whole; a longer one is shown around the caret. */
+  static final int WIDEST_LINE = 160;
+
   /** The message with its location, the source line and a caret, ending in a newline. */
   public String render() {
     StringBuilder out = new StringBuilder();
@@ -26,8 +29,17 @@ public record Diagnostic(SourceFile source, Span span, Severity severity, String
     out.append(message).append('\n');
     if (span.line() > 0) {
       String text = source.line(span.line());
+      int caret = span.column() - 1;
+      if (text.length() > WIDEST_LINE) {
+        // A very long line (a generated program) is shown as a window around the caret.
+        int from = Math.max(0, Math.min(caret - WIDEST_LINE / 2, text.length() - WIDEST_LINE));
+        int to = Math.min(text.length(), from + WIDEST_LINE);
+        String prefix = from > 0 ? "..." : "";
+        text = prefix + text.substring(from, to) + (to < text.length() ? "..." : "");
+        caret = caret - from + prefix.length();
+      }
       out.append("  ").append(text).append('\n');
-      out.append("  ").append(caretIndent(text, span.column() - 1)).append("^\n");
+      out.append("  ").append(caretIndent(text, caret)).append("^\n");
     }
     return out.toString();
   }

@@ -4,6 +4,7 @@ import dev.nnc.syntax.antlr.NnLexer;
 import dev.nnc.syntax.antlr.NnParser;
 import java.util.ArrayList;
 import java.util.List;
+import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -11,7 +12,9 @@ import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.Vocabulary;
+import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.IntervalSet;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /** Parses .nn text into an {@link Ast.Program}, or throws a {@link CompileException} at the first error. */
 public final class Parser {
@@ -23,10 +26,28 @@ public final class Parser {
     CommonTokenStream tokens = new CommonTokenStream(lexer);
     // Lex the whole file first: then the lexer knows which brackets are never closed.
     tokens.fill();
-    NnParser parser = new NnParser(tokens);
-    parser.removeErrorListeners();
-    parser.addErrorListener(new FirstErrorThrower(source, lexer.innermostUnclosed()));
-    return new AstBuilder(source).program(parser.program());
+    Limits.checkTokens(source, tokens.getTokens());
+    return new AstBuilder(source).program(parseTree(source, tokens, lexer.innermostUnclosed()));
+  }
+
+  /**
+   * ANTLR's two-stage parse: the fast SLL prediction, which is exact for this grammar's valid
+   * programs, and only on an error a second, full-LL parse that reports it in plain words.
+   */
+  private static NnParser.ProgramContext parseTree(SourceFile source, CommonTokenStream tokens, int[] unclosed) {
+    NnParser fast = new NnParser(tokens);
+    fast.removeErrorListeners();
+    fast.getInterpreter().setPredictionMode(PredictionMode.SLL);
+    fast.setErrorHandler(new BailErrorStrategy());
+    try {
+      return fast.program();
+    } catch (ParseCancellationException e) {
+      tokens.seek(0);
+      NnParser parser = new NnParser(tokens);
+      parser.removeErrorListeners();
+      parser.addErrorListener(new FirstErrorThrower(source, unclosed));
+      return parser.program();
+    }
   }
 
   /** Reports the first syntax error in plain words ("unexpected ')'; expected a name or a number"). */

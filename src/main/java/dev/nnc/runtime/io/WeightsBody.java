@@ -96,7 +96,7 @@ final class WeightsBody {
   }
 
   /** A u32 count or length, which cannot exceed {@code limit}. */
-  private static int count(DataInput in, long limit, Damage damaged) throws IOException {
+  static int count(DataInput in, long limit, Damage damaged) throws IOException {
     int n = in.readInt();
     if (n < 0 || n > limit) throw damaged.at("a count of " + Integer.toUnsignedString(n));
     return n;

@@ -38,6 +38,21 @@ public final class Adam extends Optimizer {
   }
 
   @Override
+  protected List<double[]> vectors() {
+    return List.of(firstMoment, secondMoment);
+  }
+
+  @Override
+  protected long steps() {
+    return steps;
+  }
+
+  @Override
+  protected void restoreSteps(long steps) {
+    this.steps = steps;
+  }
+
+  @Override
   protected void beginStep() {
     steps++;
     stepSize = lr / (1 - Math.pow(beta1, steps));

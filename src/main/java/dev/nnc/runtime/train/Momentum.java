@@ -21,6 +21,11 @@ public final class Momentum extends Optimizer {
   }
 
   @Override
+  protected List<double[]> vectors() {
+    return List.of(velocity);
+  }
+
+  @Override
   protected double update(int slot, double param, double grad) {
     double v = mu * velocity[slot] + grad;
     velocity[slot] = v;

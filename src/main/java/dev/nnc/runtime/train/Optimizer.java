@@ -132,6 +132,45 @@ public abstract sealed class Optimizer permits Sgd, Momentum, Adam {
     return false;
   }
 
+  /**
+   * The state a resumed training needs to continue exactly: the steps taken and each per-parameter
+   * vector (momentum's velocity, Adam's two moments), copied; SGD has none.
+   */
+  public final OptimizerState state() {
+    List<double[]> copies = new java.util.ArrayList<>();
+    for (double[] v : vectors()) copies.add(v.clone());
+    return new OptimizerState(steps(), copies);
+  }
+
+  /**
+   * Continues from a saved state.
+   *
+   * @throws IllegalArgumentException if the state is not of this optimizer over these parameters
+   */
+  public final void restore(OptimizerState state) {
+    List<double[]> mine = vectors();
+    if (state.vectors().size() != mine.size()) {
+      throw new IllegalArgumentException("the saved optimizer state has " + state.vectors().size() + " vectors, this optimizer " + mine.size());
+    }
+    for (int k = 0; k < mine.size(); k++) {
+      if (state.vectors().get(k).length != mine.get(k).length) throw new IllegalArgumentException("the saved optimizer state is for other parameters");
+      System.arraycopy(state.vectors().get(k), 0, mine.get(k), 0, mine.get(k).length);
+    }
+    restoreSteps(state.steps());
+  }
+
+  /** The live per-parameter state vectors, in a fixed order. */
+  protected List<double[]> vectors() {
+    return List.of();
+  }
+
+  /** Steps taken so far, where the update depends on it. */
+  protected long steps() {
+    return 0;
+  }
+
+  protected void restoreSteps(long steps) {}
+
   /** Called once before each step's updates, for state shared by all parameters (Adam's step count). */
   protected void beginStep() {}
 

@@ -40,11 +40,11 @@ public final class Trainer {
     };
   }
 
-  /** The loss stopped being a number. */
+  /** The loss stopped being a number; {@code culprit} names the first tensor that did (FirstNonFinite). */
   public static final class DivergedException extends RuntimeException {
-    public DivergedException(int epoch, int batch, double loss) {
+    public DivergedException(int epoch, int batch, double loss, String culprit) {
       super("training diverged at epoch " + epoch + ", batch " + batch + ": the loss is " + loss
-          + " (try a smaller --lr, --clip, or --normalize standard)");
+          + (culprit == null ? "" : "; " + culprit) + " (try a smaller --lr, --clip, or --normalize standard)");
     }
   }
 
@@ -62,9 +62,17 @@ public final class Trainer {
   }
 
   public List<Epoch> train(Dataset data, int epochs, long seed, Progress progress) {
-    Run run = start(data, seed);
-    List<Epoch> history = new ArrayList<>();
-    for (int epoch = 1; epoch <= epochs; epoch++) {
+    return train(data, List.of(), epochs, seed, progress);
+  }
+
+  /**
+   * Continues a training of which the epochs in {@code previous} are done (their parameters and
+   * optimizer state restored by the caller) up to {@code epochs}, as {@link #resume} does.
+   */
+  public List<Epoch> train(Dataset data, List<Epoch> previous, int epochs, long seed, Progress progress) {
+    Run run = resume(data, seed, previous.size());
+    List<Epoch> history = new ArrayList<>(previous);
+    for (int epoch = previous.size() + 1; epoch <= epochs; epoch++) {
       Epoch done = run.epoch(progress);
       history.add(done);
       progress.epoch(done, epochs);
@@ -77,7 +85,16 @@ public final class Trainer {
    * playground): its epochs are exactly those {@link #train} makes with the same seed.
    */
   public Run start(Dataset data, long seed) {
-    return new Run(data, seed);
+    return new Run(data, seed, 0);
+  }
+
+  /**
+   * A run of which {@code done} epochs are done. Each epoch's order comes from one seeded
+   * generator shuffling the previous order: the done epochs' shuffles are replayed, so the epochs
+   * that follow are what an uninterrupted run computes, bit for bit.
+   */
+  public Run resume(Dataset data, long seed, int done) {
+    return new Run(data, seed, done);
   }
 
   /** The state a run carries from one epoch to the next: the row order and the random stream. */
@@ -89,12 +106,13 @@ public final class Trainer {
     private final double[] scratch = new double[Math.max(1, full.predictionWidth())];
     private int epoch;
 
-    private Run(Dataset data, long seed) {
+    private Run(Dataset data, long seed, int done) {
       this.data = data;
       this.order = new int[data.rows()];
       for (int i = 0; i < order.length; i++) order[i] = i;
       this.random = new SplittableRandom(seed);
       this.batches = new Batches(data.rows(), full.batch());
+      for (; epoch < done; epoch++) Shuffle.inPlace(order, random);
     }
 
     /** Epochs done so far. */
@@ -132,7 +150,7 @@ public final class Trainer {
     runner.load(data, order, from);
     runner.arena().forward();
     double loss = runner.meanLoss();
-    if (!Double.isFinite(loss)) throw new DivergedException(epoch, batch, loss);
+    if (!Double.isFinite(loss)) throw new DivergedException(epoch, batch, loss, FirstNonFinite.describe(runner.program(), runner.arena()));
     runner.arena().backward();
     if (clip > 0) clipGradients(runner);
     optimizer.step(runner.arena().store());

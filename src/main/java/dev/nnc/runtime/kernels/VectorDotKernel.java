@@ -18,6 +18,8 @@ final class VectorDotKernel {
   private static final VectorSpecies<Float> SPECIES = VectorMicroKernel.SPECIES;
   private static final int LANES = SPECIES.length();
   static final int TILE = 4;
+  /** Floats of B per block: 256 KiB, a quarter of the L2 cache. */
+  private static final int BLOCK_FLOATS = 64 * 1024;
 
   private VectorDotKernel() {}
 
@@ -27,10 +29,16 @@ final class VectorDotKernel {
     int kv = k - k % LANES;
     int mt = m - m % TILE;
     int nt = n - n % TILE;
-    for (int j = 0; j < nt; j += TILE) {
+    // Blocks of B's rows that stay in L2 while every tile of A's rows, read into L1 once per
+    // block, meets each of them.
+    int blockRows = Math.max(TILE, BLOCK_FLOATS / k / TILE * TILE);
+    for (int jb = 0; jb < nt; jb += blockRows) {
+      int jEnd = Math.min(nt, jb + blockRows);
       for (int i = 0; i < mt; i += TILE) {
-        tile(kv, a, aOff + i * lda, lda, b, bOff + j * ldb, ldb, c, cOff + i * ldc + j, ldc,
-            accumulate);
+        for (int j = jb; j < jEnd; j += TILE) {
+          tile(kv, a, aOff + i * lda, lda, b, bOff + j * ldb, ldb, c, cOff + i * ldc + j, ldc,
+              accumulate);
+        }
       }
     }
     // C's right and bottom edges: one dot product per element

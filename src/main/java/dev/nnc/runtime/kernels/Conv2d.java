@@ -20,7 +20,9 @@ public final class Conv2d {
 
   /** Arena elements of scratch a call needs: the columns of one example (none for 2-D kernels). */
   public static int scratchLength(int count, int c, int h, int w, int f, int kh, int kw, int stride, int pad, boolean depthwise) {
-    return depthwise ? 0 : c * kh * kw * outSize(h, kh, stride, pad) * outSize(w, kw, stride, pad);
+    if (depthwise) return 0;
+    int columns = c * kh * kw * outSize(h, kh, stride, pad) * outSize(w, kw, stride, pad);
+    return columns + f * c * kh * kw * VectorDotAccumulator.MAX_LANES;    // and the kernel gradient's lane sums
   }
 
   /** Output positions along an axis of n: (n + 2·pad − k) / stride + 1, rounded down. */
@@ -54,9 +56,38 @@ public final class Conv2d {
     else MatMul.run(arena, 1, m, n, k, a, 0, transA, b, 0, false, c, 0, accumulate);
   }
 
-  /** C[m×n] (+)= A·Bᵀ on the arena: A [m×k] and B [n×k] both run along k (the output positions). */
-  private static void dots(double[] arena, int m, int n, int k, int a, int b, int c, boolean accumulate) {
+  /**
+   * C[m×n] (+)= A·Bᵀ on the arena: A [m×k] and B [n×k] both run along k (the output positions).
+   * The float Vector API path keeps lane sums at {@code sums} from the {@code first} call of a
+   * sum over examples to the {@code last}, which alone writes C.
+   */
+  private static void dots(double[] arena, int m, int n, int k, int a, int b, int c, boolean accumulate, int sums, boolean first, boolean last) {
     MatMul.run(arena, 1, m, n, k, a, 0, false, b, 0, true, c, 0, accumulate);
+  }
+
+  private static void dots(float[] arena, int m, int n, int k, int a, int b, int c, boolean accumulate, int sums, boolean first, boolean last) {
+    if (!VECTOR || k < VectorDotAccumulator.MAX_LANES) {
+      MatMul.run(arena, 1, m, n, k, a, 0, false, b, 0, true, c, 0, accumulate);
+      return;
+    }
+    if (first) java.util.Arrays.fill(arena, sums, sums + m * n * VectorDotAccumulator.MAX_LANES, 0);
+    VectorDotAccumulator.add(m, n, k, arena, a, arena, b, arena, sums);
+    if (last) VectorDotAccumulator.reduce(m, n, arena, sums, arena, c, false);
+  }
+
+  /** Whether the output has the input's size: stride 1 and "same" padding. */
+  private static boolean keepsSize(int h, int w, int stride, int oh, int ow) {
+    return stride == 1 && oh == h && ow == w;
+  }
+
+  /** a[dst + i] += a[src + i] for i < n. */
+  private static void add(double[] a, int src, int dst, int n) {
+    for (int i = 0; i < n; i++) a[dst + i] += a[src + i];
+  }
+
+  private static void add(float[] a, int src, int dst, int n) {
+    if (VECTOR) VectorRowKernel.add(a, src, dst, n);
+    else for (int i = 0; i < n; i++) a[dst + i] += a[src + i];
   }
 
   private static void dots(float[] arena, int m, int n, int k, int a, int b, int c, boolean accumulate) {
@@ -112,7 +143,8 @@ public final class Conv2d {
         depthwiseKernelGradient(a, xe, ge, de, c, h, w, kh, kw, stride, pad, oh, ow, accumulate);
       } else {
         im2col(a, xe, cols, c, h, w, kh, kw, stride, pad, oh, ow);
-        dots(a, f, c * kh * kw, oh * ow, ge, cols, de, accumulate);   // g colsᵀ
+        boolean each = dkStride != 0;
+        dots(a, f, c * kh * kw, oh * ow, ge, cols, de, accumulate, cols + c * kh * kw * oh * ow, e == 0 || each, e == count - 1 || each);   // g colsᵀ
       }
     }
   }
@@ -122,6 +154,10 @@ public final class Conv2d {
    * element x[ch, oy·stride + i − pad, ox·stride + j − pad], or 0 in the padding.
    */
   static void im2col(double[] a, int x, int cols, int c, int h, int w, int kh, int kw, int stride, int pad, int oh, int ow) {
+    if (keepsSize(h, w, stride, oh, ow)) {
+      planeIm2col(a, x, cols, c, h, w, kh, kw, pad);
+      return;
+    }
     int row = cols;
     for (int ch = 0; ch < c; ch++) {
       for (int i = 0; i < kh; i++) {
@@ -149,6 +185,10 @@ public final class Conv2d {
 
   /** The adjoint of {@link #im2col}: each column element is added back to the input element it came from. */
   static void col2im(double[] a, int cols, int dx, int c, int h, int w, int kh, int kw, int stride, int pad, int oh, int ow) {
+    if (keepsSize(h, w, stride, oh, ow)) {
+      planeCol2im(a, cols, dx, c, h, w, kh, kw, pad);
+      return;
+    }
     int row = cols;
     for (int ch = 0; ch < c; ch++) {
       for (int i = 0; i < kh; i++) {
@@ -165,6 +205,65 @@ public final class Conv2d {
           row += oh * ow;
         }
       }
+    }
+  }
+
+  /**
+   * im2col when the output has the input's size (stride 1, "same" padding): row (ch, i, j) is
+   * the plane of channel ch shifted by (i − pad)·w + (j − pad), so one copy fills it, and only
+   * what the shift brings in from outside the image is zeroed: the rows above or below, and the
+   * columns that wrapped around from the other side.
+   */
+  private static void planeIm2col(double[] a, int x, int cols, int c, int h, int w, int kh, int kw, int pad) {
+    int plane = h * w;
+    int row = cols;
+    for (int ch = 0; ch < c; ch++) {
+      int xc = x + ch * plane;
+      for (int i = 0; i < kh; i++) {
+        for (int j = 0; j < kw; j++) {
+          int shift = (i - pad) * w + (j - pad);
+          int lo = Math.max(0, -(i - pad)) * w;
+          int hi = Math.min(h, h - (i - pad)) * w;
+          // Positions whose source lies outside the plane are wrapped columns of the first or last row.
+          int from = Math.max(lo, -shift);
+          int to = Math.min(hi, plane - shift);
+          for (int p = 0; p < from; p++) a[row + p] = 0;
+          if (to > from) System.arraycopy(a, xc + from + shift, a, row + from, to - from);
+          for (int p = Math.max(to, from); p < plane; p++) a[row + p] = 0;
+          zeroWrapped(a, row, w, lo / w, hi / w, j - pad);
+          row += plane;
+        }
+      }
+    }
+  }
+
+  /** The adjoint of {@link #planeIm2col}: the wrapped columns are zeroed, then each row adds back in one pass. */
+  private static void planeCol2im(double[] a, int cols, int dx, int c, int h, int w, int kh, int kw, int pad) {
+    int plane = h * w;
+    int row = cols;
+    for (int ch = 0; ch < c; ch++) {
+      int dc = dx + ch * plane;
+      for (int i = 0; i < kh; i++) {
+        for (int j = 0; j < kw; j++) {
+          int shift = (i - pad) * w + (j - pad);
+          int lo = Math.max(0, -(i - pad)) * w;
+          int hi = Math.min(h, h - (i - pad)) * w;
+          int from = Math.max(lo, -shift);
+          int to = Math.min(hi, plane - shift);
+          zeroWrapped(a, row, w, lo / w, hi / w, j - pad);
+          if (to > from) add(a, row + from, dc + from + shift, to - from);
+          row += plane;
+        }
+      }
+    }
+  }
+
+  /** In rows [from, to) of a plane of width w shifted by dx columns, zeroes the columns that wrapped. */
+  private static void zeroWrapped(double[] a, int plane, int w, int from, int to, int dx) {
+    for (int y = from; y < to; y++) {
+      int r = plane + y * w;
+      for (int ox = 0; ox < -dx; ox++) a[r + ox] = 0;
+      for (int ox = w - dx; ox < w; ox++) a[r + ox] = 0;
     }
   }
 
@@ -280,7 +379,8 @@ public final class Conv2d {
         depthwiseKernelGradient(a, xe, ge, de, c, h, w, kh, kw, stride, pad, oh, ow, accumulate);
       } else {
         im2col(a, xe, cols, c, h, w, kh, kw, stride, pad, oh, ow);
-        dots(a, f, c * kh * kw, oh * ow, ge, cols, de, accumulate);   // g colsᵀ
+        boolean each = dkStride != 0;
+        dots(a, f, c * kh * kw, oh * ow, ge, cols, de, accumulate, cols + c * kh * kw * oh * ow, e == 0 || each, e == count - 1 || each);   // g colsᵀ
       }
     }
   }
@@ -290,6 +390,10 @@ public final class Conv2d {
    * element x[ch, oy·stride + i − pad, ox·stride + j − pad], or 0 in the padding.
    */
   static void im2col(float[] a, int x, int cols, int c, int h, int w, int kh, int kw, int stride, int pad, int oh, int ow) {
+    if (keepsSize(h, w, stride, oh, ow)) {
+      planeIm2col(a, x, cols, c, h, w, kh, kw, pad);
+      return;
+    }
     int row = cols;
     for (int ch = 0; ch < c; ch++) {
       for (int i = 0; i < kh; i++) {
@@ -317,6 +421,10 @@ public final class Conv2d {
 
   /** The adjoint of {@link #im2col}: each column element is added back to the input element it came from. */
   static void col2im(float[] a, int cols, int dx, int c, int h, int w, int kh, int kw, int stride, int pad, int oh, int ow) {
+    if (keepsSize(h, w, stride, oh, ow)) {
+      planeCol2im(a, cols, dx, c, h, w, kh, kw, pad);
+      return;
+    }
     int row = cols;
     for (int ch = 0; ch < c; ch++) {
       for (int i = 0; i < kh; i++) {
@@ -333,6 +441,65 @@ public final class Conv2d {
           row += oh * ow;
         }
       }
+    }
+  }
+
+  /**
+   * im2col when the output has the input's size (stride 1, "same" padding): row (ch, i, j) is
+   * the plane of channel ch shifted by (i − pad)·w + (j − pad), so one copy fills it, and only
+   * what the shift brings in from outside the image is zeroed: the rows above or below, and the
+   * columns that wrapped around from the other side.
+   */
+  private static void planeIm2col(float[] a, int x, int cols, int c, int h, int w, int kh, int kw, int pad) {
+    int plane = h * w;
+    int row = cols;
+    for (int ch = 0; ch < c; ch++) {
+      int xc = x + ch * plane;
+      for (int i = 0; i < kh; i++) {
+        for (int j = 0; j < kw; j++) {
+          int shift = (i - pad) * w + (j - pad);
+          int lo = Math.max(0, -(i - pad)) * w;
+          int hi = Math.min(h, h - (i - pad)) * w;
+          // Positions whose source lies outside the plane are wrapped columns of the first or last row.
+          int from = Math.max(lo, -shift);
+          int to = Math.min(hi, plane - shift);
+          for (int p = 0; p < from; p++) a[row + p] = 0;
+          if (to > from) System.arraycopy(a, xc + from + shift, a, row + from, to - from);
+          for (int p = Math.max(to, from); p < plane; p++) a[row + p] = 0;
+          zeroWrapped(a, row, w, lo / w, hi / w, j - pad);
+          row += plane;
+        }
+      }
+    }
+  }
+
+  /** The adjoint of {@link #planeIm2col}: the wrapped columns are zeroed, then each row adds back in one pass. */
+  private static void planeCol2im(float[] a, int cols, int dx, int c, int h, int w, int kh, int kw, int pad) {
+    int plane = h * w;
+    int row = cols;
+    for (int ch = 0; ch < c; ch++) {
+      int dc = dx + ch * plane;
+      for (int i = 0; i < kh; i++) {
+        for (int j = 0; j < kw; j++) {
+          int shift = (i - pad) * w + (j - pad);
+          int lo = Math.max(0, -(i - pad)) * w;
+          int hi = Math.min(h, h - (i - pad)) * w;
+          int from = Math.max(lo, -shift);
+          int to = Math.min(hi, plane - shift);
+          zeroWrapped(a, row, w, lo / w, hi / w, j - pad);
+          if (to > from) add(a, row + from, dc + from + shift, to - from);
+          row += plane;
+        }
+      }
+    }
+  }
+
+  /** In rows [from, to) of a plane of width w shifted by dx columns, zeroes the columns that wrapped. */
+  private static void zeroWrapped(float[] a, int plane, int w, int from, int to, int dx) {
+    for (int y = from; y < to; y++) {
+      int r = plane + y * w;
+      for (int ox = 0; ox < -dx; ox++) a[r + ox] = 0;
+      for (int ox = w - dx; ox < w; ox++) a[r + ox] = 0;
     }
   }
 

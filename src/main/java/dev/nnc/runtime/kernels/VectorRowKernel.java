@@ -32,6 +32,12 @@ final class VectorRowKernel {
     for (; j + LANES <= n; j += LANES) {
       for (int i = 0; i < m; i++) narrow1(k, a, aOff + i * aRow, aCol, b, bOff + j, ldb, c, cOff + i * ldc + j, accumulate);
     }
+    if (j < n && !accumulate && n >= LANES) {
+      // The last columns as one vector ending at n: it recomputes a few columns already stored,
+      // with the same sums, which costs less than a scalar tail over all of k.
+      for (int i = 0; i < m; i++) narrow1(k, a, aOff + i * aRow, aCol, b, bOff + n - LANES, ldb, c, cOff + i * ldc + n - LANES, false);
+      return;
+    }
     for (; j < n; j++) {
       for (int i = 0; i < m; i++) {
         int ai = aOff + i * aRow;
@@ -100,6 +106,13 @@ final class VectorRowKernel {
     FloatVector s = accumulate ? load(c, c0) : FloatVector.zero(SPECIES);
     for (int p = 0; p < k; p++) s = load(b, b0 + p * ldb).fma(FloatVector.broadcast(SPECIES, a[a0 + p * aCol]), s);
     s.intoArray(c, c0);
+  }
+
+  /** a[dst + i] += a[src + i] for i < n (a row of im2col columns added back into its image). */
+  static void add(float[] a, int src, int dst, int n) {
+    int i = 0;
+    for (; i + LANES <= n; i += LANES) load(a, dst + i).add(load(a, src + i)).intoArray(a, dst + i);
+    for (; i < n; i++) a[dst + i] += a[src + i];
   }
 
   private static FloatVector load(float[] array, int at) {

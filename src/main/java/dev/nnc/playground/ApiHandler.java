@@ -69,12 +69,10 @@ final class ApiHandler implements HttpHandler {
     Session s = sessions.get(body.get("id") instanceof Double d ? Long.toString(d.longValue()) : null);
     int epochs = bounded(body, "epochs", 1, MAX_EPOCHS, 1);
     long millis = bounded(body, "millis", 1, (int) MAX_MILLIS, (int) MAX_MILLIS);
-    int before = s.history().size();
     long start = System.nanoTime();
-    int done = s.train(epochs, millis * 1_000_000L);
+    List<double[]> fresh = s.train(epochs, millis * 1_000_000L);
     double seconds = (System.nanoTime() - start) / 1e9;
-    List<double[]> fresh = s.history().subList(before, before + done);
-    Exchanges.json(ex, 200, state(s, fresh, seconds > 0 ? done / seconds : 0));
+    Exchanges.json(ex, 200, state(s, fresh, seconds > 0 ? fresh.size() / seconds : 0));
   }
 
   /** What the page redraws: the epoch, the new points of the loss chart, the losses, the maps. */
@@ -84,7 +82,7 @@ final class ApiHandler implements HttpHandler {
     List<Object> history = new ArrayList<>();
     for (double[] h : fresh) history.add(List.of((int) h[0], h[1], h[2]));
     doc.put("history", history);
-    doc.put("trainLoss", s.history().isEmpty() ? null : s.history().get(s.history().size() - 1)[1]);
+    doc.put("trainLoss", s.trainLoss());
     doc.put("testLoss", s.testLoss());
     doc.put("trainAccuracy", s.trainAccuracy());
     doc.put("testAccuracy", s.testAccuracy());

@@ -39,7 +39,6 @@ public final class Session {
   private final BatchRunner testRunner;
   private final Trainer.Run run;
   private final HeatMaps heatMaps;
-  private final List<double[]> history = new ArrayList<>();
   private Trainer.Epoch lastEpoch;
   private String diverged;
 
@@ -116,9 +115,9 @@ public final class Session {
     return run.epochs();
   }
 
-  /** Each epoch so far: its number, training loss (as nnc train reports it) and test loss. */
-  public List<double[]> history() {
-    return history;
+  /** The training loss of the last epoch, as nnc train reports it (null before training). */
+  public Double trainLoss() {
+    return lastEpoch == null ? null : lastEpoch.loss();
   }
 
   /** Why training stopped (the loss turned NaN), or null. */
@@ -128,17 +127,18 @@ public final class Session {
 
   /**
    * Trains until {@code epochs} more epochs are done or {@code budgetNanos} has passed, whichever
-   * comes first (at least one epoch); returns how many it did.
+   * comes first (at least one epoch). Returns each epoch's number, training loss (as nnc train
+   * reports it) and test loss; the page keeps the chart, so a session that plays for hours
+   * holds no history.
    */
-  public int train(int epochs, long budgetNanos) {
+  public List<double[]> train(int epochs, long budgetNanos) {
     if (diverged != null) throw new BadRequest(409, diverged + "; press reset to start again");
     long start = System.nanoTime();
-    int done = 0;
+    List<double[]> done = new ArrayList<>();
     try {
-      while (done < epochs && (done == 0 || System.nanoTime() - start < budgetNanos)) {
+      while (done.size() < epochs && (done.isEmpty() || System.nanoTime() - start < budgetNanos)) {
         lastEpoch = run.epoch(Trainer.Progress.SILENT);
-        history.add(new double[] {lastEpoch.epoch(), lastEpoch.loss(), testLoss()});
-        done++;
+        done.add(new double[] {lastEpoch.epoch(), lastEpoch.loss(), testLoss()});
       }
     } catch (Trainer.DivergedException e) {
       diverged = e.getMessage();

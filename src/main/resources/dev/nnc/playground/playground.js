@@ -120,6 +120,8 @@ function pause() {
 // ---- drawing the state ----
 function update(doc) {
   for (const h of doc.history) history.push(h);
+  // The chart keeps at most 4000 epochs, thinned evenly, so hours of play stay light.
+  if (history.length > 4000) history = history.filter((_, i) => i % 2 === 0 || i === history.length - 1);
   $("epoch").textContent = String(doc.epoch).padStart(6, "0").replace(/(\d{3})$/, ",$1");
   $("test-loss").textContent = doc.testLoss == null ? "\u2013" : doc.testLoss.toFixed(4);
   $("train-loss").textContent = doc.trainLoss == null ? "\u2013" : doc.trainLoss.toFixed(4);
@@ -198,13 +200,13 @@ function drawChart() {
   let top = 0;
   for (const [, train, test] of history) top = Math.max(top, isFinite(train) ? train : 0, isFinite(test) ? test : 0);
   top = top || 1;
-  const stride = Math.max(1, Math.ceil(history.length / w));
+  const stride = Math.max(1, Math.ceil(history.length / w)), first = history[0][0], span = history[history.length - 1][0] - first || 1;
   for (const [column, style] of [[1, "#999"], [2, "#000"]]) {
     ctx.beginPath();
     ctx.strokeStyle = style;
     ctx.lineWidth = 1.5;
     for (let i = 0; i < history.length; i += stride) {
-      const x = history.length === 1 ? 0 : i / (history.length - 1) * w, y = h - history[i][column] / top * (h - 2) - 1;
+      const x = (history[i][0] - first) / span * w, y = h - history[i][column] / top * (h - 2) - 1;
       i === 0 ? ctx.moveTo(x, y) : ctx.lineTo(x, y);
     }
     ctx.stroke();

@@ -28,11 +28,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class PageInChromiumTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  /**
+   * The test uses WebDriver only, not the DevTools protocol whose version Selenium warns about;
+   * held here because java.util.logging keeps loggers weakly.
+   */
+  private static final java.util.logging.Logger CDP_WARNINGS = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
 
   @Test
   void buildsA242TanhNetworkOnXorAndTrainsItUnderATestLossOf005() throws Exception {
     assertWithMessage("the end-to-end test needs Debian's chromium and chromedriver: apt-get install -y chromium chromium-driver (.ci/run installs them)")
         .that(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)).isTrue();
+    CDP_WARNINGS.setLevel(java.util.logging.Level.OFF);
     // The driver's path is given, so Selenium Manager never looks for (or downloads) one.
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();

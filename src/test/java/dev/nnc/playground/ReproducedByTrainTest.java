@@ -26,12 +26,17 @@ import org.junit.jupiter.api.io.TempDir;
 class ReproducedByTrainTest {
   @TempDir Path dir;
 
+  /** The page's state after training: what the last train request answered. */
+  private Map<String, Object> lastState;
+
   @Test
   void classificationWithATailBatchAndL2() throws Exception {
     // 300 training rows in batches of 7: every epoch ends with a smaller batch.
-    reproduce("""
+    Map<String, Object> doc = reproduce("""
         {"dataset": "xor", "noise": 10, "trainPercent": 60, "features": ["x1", "x2", "x1_x2"], "layers": [4, 2],
          "activation": "tanh", "learningRate": 0.1, "regularization": "l2", "regularizationRate": 0.001, "batch": 7, "seed": 3}""", 12);
+    // The same test rows: nnc train's test accuracy is the page's.
+    assertThat(metrics(doc, "test").get("accuracy")).isEqualTo(lastState.get("testAccuracy"));
   }
 
   @Test
@@ -39,7 +44,14 @@ class ReproducedByTrainTest {
     Map<String, Object> doc = reproduce("""
         {"dataset": "multi-gaussian", "noise": 5, "features": ["x1", "x2", "sin_x1", "sin_x2"], "layers": [8, 8],
          "activation": "relu", "learningRate": 0.01, "regularization": "l1", "regularizationRate": 0.0001, "optimizer": "adam"}""", 5);
-    assertThat(doc).containsKey("test");
+    // The same test rows: the mean squared error nnc train reports on them is the page's test loss
+    // (the page sums single-precision losses, nnc eval double-precision errors).
+    assertThat((Double) metrics(doc, "test").get("mse")).isWithin(1e-6).of((Double) lastState.get("testLoss"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> metrics(Map<String, Object> doc, String part) {
+    return (Map<String, Object>) doc.get(part);
   }
 
   private Map<String, Object> reproduce(String settings, int epochs) throws Exception {
@@ -51,6 +63,7 @@ class ReproducedByTrainTest {
       Http.Response trained = http.post("/api/train", Map.of("id", (double) id, "epochs", (double) epochs));
       assertWithMessage(trained.body()).that(trained.status()).isEqualTo(200);
       Map<String, Object> state = trained.json();
+      lastState = state;
       assertThat(state.get("epoch")).isEqualTo((double) epochs);
 
       Path program = dir.resolve(ProgramWriter.PROGRAM_FILE);
@@ -79,11 +92,16 @@ class ReproducedByTrainTest {
       Map<String, Object> doc = (Map<String, Object>) Json.parse(r.out());
 
       Session session = server.sessions().get(id);
+      // Each epoch's training loss as the page received it, and as nnc train printed it.
       @SuppressWarnings("unchecked")
       List<Map<String, Object>> history = (List<Map<String, Object>>) doc.get("history");
+      List<?> onPage = (List<?>) state.get("history");
       assertThat(history).hasSize(epochs);
+      assertThat(onPage).hasSize(epochs);
       for (int e = 0; e < epochs; e++) {
-        assertWithMessage("epoch %s", e + 1).that(history.get(e).get("loss")).isEqualTo(session.history().get(e)[1]);
+        List<?> row = (List<?>) onPage.get(e);
+        assertThat(row.get(0)).isEqualTo((double) (e + 1));
+        assertWithMessage("epoch %s", e + 1).that(history.get(e).get("loss")).isEqualTo(row.get(1));
       }
       Map<String, double[]> expected = session.parameters();
       Map<String, double[]> saved = new LinkedHashMap<>();

@@ -44,7 +44,7 @@ public class PlaygroundEpochBench {
   }
 
   @Benchmark
-  public int epoch() {
+  public Object epoch() {
     return session.train(1, Long.MAX_VALUE);
   }
 }

@@ -79,8 +79,8 @@ public abstract sealed class Optimizer permits Sgd, Momentum, Adam {
     }
   }
 
-  /** Elements of a block from which its update is split over the thread team. */
-  private static final int PARALLEL_MIN = 1 << 16;
+  /** Elements of a block from which its update is split over the thread team (see FloatGemm.PARALLEL_MIN). */
+  private static final int PARALLEL_MIN = 1 << 19;
 
   /** Updates elements [from, to) of a block whose optimizer state starts at {@code slot}. */
   private void updateRange(float[] params, float[] grads, ParameterBlock block, int slot, int from, int to) {

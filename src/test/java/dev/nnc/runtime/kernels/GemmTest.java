@@ -142,7 +142,7 @@ class GemmTest {
       for (Form form : Form.values()) {
         for (int threads : new int[] {2, 3}) {
           cases.add(Arguments.of(implementation, Problem.of(form, 70, 530, 300, 1, 2, true), threads));
-          cases.add(Arguments.of(implementation, Problem.of(form, 300, 10, 400, 0, 0, false), threads));
+          cases.add(Arguments.of(implementation, Problem.of(form, 2100, 10, 400, 0, 0, false), threads));
         }
       }
     }

@@ -29,7 +29,7 @@ final class CheckCommand extends NncCommand {
 
   @Override
   public Integer call() {
-    Compilation c = program.compile(Nnc.Options.DEFAULT);
+    Compilation c = program.compile(Nnc.Options.DEFAULT.withDims(point.dims(program)));
     ProgramOptions.warn(c, err());
     String objective = Objectives.require(c.compiled(), program, "check");
     CompiledProgram compiled = c.compiled();

@@ -31,7 +31,7 @@ final class GradCommand extends NncCommand {
 
   @Override
   public Integer call() {
-    CompiledProgram compiled = program.compile(Variant.grad(of), err());
+    CompiledProgram compiled = program.compile(Variant.grad(of).withDims(point.dims(program)), err());
     String objective = Objectives.require(compiled, program, "grad");
     List<String> drawn = new ArrayList<>();
     Workspace ws = point.workspace(compiled, common.seed, drawn);

@@ -3,6 +3,7 @@ package dev.nnc.cli;
 import dev.nnc.runtime.io.Json;
 import dev.nnc.runtime.ArenaLayout.Role;
 import dev.nnc.runtime.CompiledProgram;
+import dev.nnc.runtime.DeclaredShape;
 import dev.nnc.runtime.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,25 +30,60 @@ final class PointOptions {
   /** The given values by name, flattened row-major; --at-file first so that --at overrides it. */
   Map<String, double[]> values() {
     Map<String, double[]> values = new LinkedHashMap<>();
-    if (atFile != null) readFile(values);
+    given().forEach((name, g) -> values.put(name, Tensors.flatten(g.json(), g.where())));
+    return values;
+  }
+
+  /**
+   * The dimensions the given arrays bind (SPEC.md §1: {@code input img[1, H, W]} with
+   * {@code --at img=[[[...]]]}): each named axis takes the length of the array's axis there.
+   * Empty when no array is given or the program names no dimension.
+   */
+  Map<String, Integer> dims(ProgramSource program) {
+    Map<String, Given> given = given();
+    Map<String, Integer> dims = new LinkedHashMap<>();
+    if (given.values().stream().noneMatch(g -> g.json() instanceof List)) return dims;
+    for (DeclaredShape d : program.declaredInputs()) {
+      Given g = given.get(d.input());
+      if (g == null || !d.hasNamedAxes()) continue;
+      List<Integer> shape = Tensors.shape(g.json(), g.where());
+      if (shape.size() != d.rank()) throw new UsageException(g.where() + ": input '" + d.input() + "' is declared " + d + ", but the array has shape " + shape);
+      for (int i = 0; i < d.rank(); i++) {
+        if (!d.axis(i).named()) continue;
+        Integer bound = dims.putIfAbsent(d.axis(i).name(), shape.get(i));
+        if (bound != null && !bound.equals(shape.get(i))) {
+          throw new UsageException(g.where() + ": gives " + d.axis(i).name() + " = " + shape.get(i) + ", but another input gave it " + bound);
+        }
+      }
+    }
+    return dims;
+  }
+
+  /** A value as given: a number (Double) or nested JSON arrays, and where it came from, for messages. */
+  private record Given(Object json, String where) {}
+
+  private Map<String, Given> given() {
+    Map<String, Given> given = new LinkedHashMap<>();
+    if (atFile != null) readFile(given);
     for (String word : at) {
       int eq = word.indexOf('=');
       if (eq <= 0) throw new UsageException("--at takes NAME=VALUE, got '" + word + "'");
       String text = word.substring(eq + 1).trim();
-      values.put(word.substring(0, eq), text.startsWith("[") ? array(text, "--at " + word) : new double[] {number(text, "--at " + word)});
+      String where = "--at " + word;
+      given.put(word.substring(0, eq), new Given(text.startsWith("[") ? array(text, where) : (Object) number(text, where), where));
     }
-    return values;
+    return given;
   }
 
-  private static double[] array(String text, String where) {
+  private static Object array(String text, String where) {
     try {
-      return Tensors.flatten(Json.parse(text), where);
+      return Json.parse(text);
     } catch (Json.ParseException e) {
       throw new UsageException(where + ": " + e.getMessage());
     }
   }
 
-  private void readFile(Map<String, double[]> values) {
+  private void readFile(Map<String, Given> given) {
     String text;
     try {
       text = Files.readString(atFile);
@@ -61,7 +97,7 @@ final class PointOptions {
       throw new UsageException(atFile + ": offset " + e.offset + ": " + e.getMessage());
     }
     if (!(parsed instanceof Map<?, ?> map)) throw new UsageException(atFile + ": expected a JSON object of NAME: VALUE");
-    map.forEach((k, v) -> values.put((String) k, Tensors.flatten(v, atFile + ": the value of '" + k + "'")));
+    map.forEach((k, v) -> given.put((String) k, new Given(v, atFile + ": the value of '" + k + "'")));
   }
 
   private static double number(String text, String where) {

@@ -65,7 +65,12 @@ final class RunCommand extends NncCommand {
   private int one(Weights weights, List<NamedPath> imageFiles, List<NamedPath> outputFiles) {
     ModelSession session = ModelSession.forwardOnly(program, dev.nnc.runtime.Dtype.F64);
     ImageInputs images = ImageInputs.read(imageFiles.isEmpty() ? List.of() : session.declaredInputs(), imageFiles);
-    CompiledProgram compiled = session.compile(1, images.dims());
+    Map<String, Integer> dims = new LinkedHashMap<>(point.dims(program));
+    images.dims().forEach((name, size) -> {
+      Integer given = dims.put(name, size);
+      if (given != null && !given.equals(size)) throw new UsageException("--input binds " + name + " = " + size + ", but --at gave it " + given);
+    });
+    CompiledProgram compiled = session.compile(1, dims);
     List<ArenaLayout.Entry> written = OutputFiles.entries(compiled, outputFiles);
     List<String> drawn = new ArrayList<>();
     Workspace ws = point.workspace(compiled, common.seed, images.values(), drawn);

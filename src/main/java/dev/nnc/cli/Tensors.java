@@ -24,6 +24,19 @@ final class Tensors {
     }
   }
 
+  /**
+   * The shape of a number ([]) or of nested JSON arrays, each level as long as its first element
+   * says; a ragged array is an error naming {@code where}.
+   */
+  static List<Integer> shape(Object json, String where) {
+    List<Integer> shape = new ArrayList<>();
+    for (Object o = json; o instanceof List<?> list; o = list.isEmpty() ? null : list.get(0)) shape.add(list.size());
+    if (flatten(json, where).length != shape.stream().reduce(1, (a, b) -> a * b)) {
+      throw new UsageException(where + ": the array is ragged: its rows are not all " + shape.subList(1, shape.size()));
+    }
+    return shape;
+  }
+
   /** The values as a bare number (a scalar) or nested lists of the given shape, for JSON. */
   static Object nest(double[] values, List<Integer> dims) {
     if (dims.isEmpty()) return values[0];

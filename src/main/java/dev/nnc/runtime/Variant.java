@@ -19,6 +19,11 @@ public record Variant(Dtype dtype, int batch, boolean allGradients, String objec
     dims = Map.copyOf(dims);
   }
 
+  /** The same variant with the named dimensions bound to {@code d}. */
+  public Variant withDims(Map<String, Integer> d) {
+    return new Variant(dtype, batch, allGradients, objective, differentiate, d);
+  }
+
   /** What {@code grad} computes: one example in double precision, every gradient. */
   public static Variant grad(String objective) {
     return new Variant(Dtype.F64, 1, true, objective, true, Map.of());

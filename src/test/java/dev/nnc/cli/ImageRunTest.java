@@ -201,4 +201,16 @@ class ImageRunTest {
     assertThat(large).isNotSameInstanceAs(small);
     assertThat(large.layout().find("y", dev.nnc.runtime.ArenaLayout.Role.VALUE).dims()).containsExactly(1, 96, 128).inOrder();
   }
+
+  @Test
+  void anArrayGivenWithAtBindsTheNamedDimensionsToo() throws IOException {
+    Path p = program("input img[1, H, W]\nparam k = 2\nh = H\nw = dim(img, 2)\nloss = sum(img * k)\n");
+    Cli.Result run = ok("run", p.toString(), "--at", "img=[[[1, 2, 3], [4, 5, 6]]]", "--json");
+    assertThat(run.out()).isEqualTo("{\"outputs\": {\"h\": 2.0, \"w\": 3.0, \"loss\": 42.0}}\n");
+    Cli.Result grad = ok("grad", p.toString(), "--at", "img=[[[1, 2, 3], [4, 5, 6]]]", "--json");
+    assertThat(grad.out()).contains("\"k\": 21.0");
+    assertThat(ok("check", p.toString(), "--at", "img=[[[1, 2], [4, 5]]]").out()).contains("passed");
+    badInput("--at img=[1, 2, 3]: input 'img' is declared [1, H, W], but the array has shape [3]", "run", p.toString(), "--at", "img=[1, 2, 3]");
+    badInput("--at img=[[[1, 2], [3]]]: the array is ragged: its rows are not all [2, 2]", "run", p.toString(), "--at", "img=[[[1, 2], [3]]]");
+  }
 }

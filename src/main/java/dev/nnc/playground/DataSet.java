@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.DoubleBinaryOperator;
 
 /**
  * TensorFlow Playground's data sets, as its {@code dataset.ts} generates them, with a seeded
@@ -56,8 +57,8 @@ public enum DataSet {
       case XOR -> xor(points, noise, random);
       case GAUSSIAN -> twoGaussians(points, noise, random);
       case SPIRAL -> spiral(points, noise, random);
-      case PLANE -> plane(points, noise, random);
-      case MULTI_GAUSSIAN -> multiGaussian(points, noise, random);
+      case PLANE -> regression(points, noise, random, DataSet::plane);
+      case MULTI_GAUSSIAN -> regression(points, noise, random, DataSet::multiGaussian);
     }
     return points;
   }
@@ -120,34 +121,33 @@ public enum DataSet {
     }
   }
 
-  private void plane(List<Point> points, double noise, SplittableRandom random) {
-    double radius = 6;
-    for (int i = 0; i < size; i++) {
-      double x = uniform(random, -radius, radius);
-      double y = uniform(random, -radius, radius);
-      double nx = uniform(random, -radius, radius) * noise;
-      double ny = uniform(random, -radius, radius) * noise;
-      points.add(new Point(x, y, (x + nx + y + ny) / 10));   // x + y from [−10, 10] to [−1, 1]
-    }
+  /** x + y, from [−10, 10] to [−1, 1]. */
+  private static double plane(double x, double y) {
+    return (x + y) / 10;
   }
 
   // Six bumps of alternating sign; a point takes the strongest bump's value, falling linearly
   // from ±1 at a centre to 0 at distance 2.
   private static final double[][] BUMPS = {{-4, 2.5, 1}, {0, 2.5, -1}, {4, 2.5, 1}, {-4, -2.5, -1}, {0, -2.5, 1}, {4, -2.5, -1}};
 
-  private void multiGaussian(List<Point> points, double noise, SplittableRandom random) {
+  private static double multiGaussian(double x, double y) {
+    double label = 0;
+    for (double[] b : BUMPS) {
+      double value = b[2] * Math.max(0, 1 - Math.hypot(x - b[0], y - b[1]) / 2);
+      if (Math.abs(value) > Math.abs(label)) label = value;
+    }
+    return label;
+  }
+
+  /** Uniform points in the square, each labelled by {@code target} at the point moved by noise. */
+  private void regression(List<Point> points, double noise, SplittableRandom random, DoubleBinaryOperator target) {
     double radius = 6;
     for (int i = 0; i < size; i++) {
       double x = uniform(random, -radius, radius);
       double y = uniform(random, -radius, radius);
       double nx = uniform(random, -radius, radius) * noise;
       double ny = uniform(random, -radius, radius) * noise;
-      double label = 0;
-      for (double[] b : BUMPS) {
-        double value = b[2] * Math.max(0, 1 - Math.hypot(x + nx - b[0], y + ny - b[1]) / 2);
-        if (Math.abs(value) > Math.abs(label)) label = value;
-      }
-      points.add(new Point(x, y, label));
+      points.add(new Point(x, y, target.applyAsDouble(x + nx, y + ny)));
     }
   }
 

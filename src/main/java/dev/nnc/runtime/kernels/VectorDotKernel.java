@@ -87,8 +87,9 @@ final class VectorDotKernel {
       s23 = x2.fma(w, s23);
       s33 = x3.fma(w, s33);
     }
-    // Reduced here: a vector passed to a method C2 does not inline is boxed on the heap, and
-    // C2 declines to inline a callee that it already compiled on its own into a large body.
+    // Only floats leave this method through store(): a vector passed to a callee that C2 does not
+    // inline is boxed on the heap, and C2 declines to inline a callee it already compiled on its
+    // own into a large body. sum() is one reduction, small enough to be inlined always.
     store(c, c0, accumulate, sum(s00), sum(s01), sum(s02), sum(s03));
     store(c, c0 + ldc, accumulate, sum(s10), sum(s11), sum(s12), sum(s13));
     store(c, c0 + 2 * ldc, accumulate, sum(s20), sum(s21), sum(s22), sum(s23));

@@ -8,6 +8,9 @@ package dev.nnc.runtime.kernels;
  * Kᵀ·g, which is the full correlation of the stride-dilated g with the flipped kernel, and the
  * kernel gradient is g·columnsᵀ, summed over the examples when the kernel is shared
  * ({@code dkStride} 0). A 2-D kernel [kh, kw] filters each channel on its own, by direct loops.
+ * The forward pass can add a per-channel bias and apply relu to each example's output (a conv
+ * layer's {@code act(conv2d(x, K) + b)}, which the scheduler folds into the call: {@code bias} is
+ * the bias's offset, or −1 for none).
  * The columns live in arena scratch that the planner reserves ({@link #scratchLength}), so no
  * call allocates. Each method has a double[] and a float[] overload; the float ones were made
  * from the double ones by a type substitution, so keep them in step. Only the two products
@@ -96,7 +99,7 @@ public final class Conv2d {
   }
 
   public static void forward(double[] a, int count, int x, int xStride, int k, int kStride, int out, int outStride,
-      int c, int h, int w, int f, int kh, int kw, int stride, int pad, boolean depthwise, int cols) {
+      int c, int h, int w, int f, int kh, int kw, int stride, int pad, boolean depthwise, int cols, int bias, boolean relu) {
     int oh = outSize(h, kh, stride, pad);
     int ow = outSize(w, kw, stride, pad);
     for (int e = 0; e < count; e++) {
@@ -109,6 +112,22 @@ public final class Conv2d {
         im2col(a, xe, cols, c, h, w, kh, kw, stride, pad, oh, ow);
         rows(a, f, oh * ow, c * kh * kw, ke, false, cols, oe, false);
       }
+      if (bias >= 0) addBias(a, oe, bias, depthwise ? c : f, oh * ow, relu);
+    }
+  }
+
+  /**
+   * The epilogue of one example's output [F, plane]: out = (out + bias[f]), through relu when
+   * asked, each op rounded as the fused region it replaces would round it. It runs while the
+   * example's output is still in cache: as a separate loop over the batch it cost more than the
+   * convolution itself.
+   */
+  private static void addBias(double[] a, int out, int bias, int f, int plane, boolean relu) {
+    for (int ch = 0; ch < f; ch++) {
+      double b = a[bias + ch];
+      int row = out + ch * plane;
+      if (relu) for (int p = 0; p < plane; p++) a[row + p] = Math.max(a[row + p] + b, 0);
+      else for (int p = 0; p < plane; p++) a[row + p] += b;
     }
   }
 
@@ -332,7 +351,7 @@ public final class Conv2d {
   // ---- float: the same with float in place of double
 
   public static void forward(float[] a, int count, int x, int xStride, int k, int kStride, int out, int outStride,
-      int c, int h, int w, int f, int kh, int kw, int stride, int pad, boolean depthwise, int cols) {
+      int c, int h, int w, int f, int kh, int kw, int stride, int pad, boolean depthwise, int cols, int bias, boolean relu) {
     int oh = outSize(h, kh, stride, pad);
     int ow = outSize(w, kw, stride, pad);
     for (int e = 0; e < count; e++) {
@@ -345,6 +364,22 @@ public final class Conv2d {
         im2col(a, xe, cols, c, h, w, kh, kw, stride, pad, oh, ow);
         rows(a, f, oh * ow, c * kh * kw, ke, false, cols, oe, false);
       }
+      if (bias >= 0) addBias(a, oe, bias, depthwise ? c : f, oh * ow, relu);
+    }
+  }
+
+  /**
+   * The epilogue of one example's output [F, plane]: out = (out + bias[f]), through relu when
+   * asked, each op rounded as the fused region it replaces would round it. It runs while the
+   * example's output is still in cache: as a separate loop over the batch it cost more than the
+   * convolution itself.
+   */
+  private static void addBias(float[] a, int out, int bias, int f, int plane, boolean relu) {
+    for (int ch = 0; ch < f; ch++) {
+      float b = a[bias + ch];
+      int row = out + ch * plane;
+      if (relu) for (int p = 0; p < plane; p++) a[row + p] = Math.max(a[row + p] + b, 0);
+      else for (int p = 0; p < plane; p++) a[row + p] += b;
     }
   }
 

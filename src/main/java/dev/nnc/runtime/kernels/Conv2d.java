@@ -16,7 +16,8 @@ package dev.nnc.runtime.kernels;
  * from the double ones by a type substitution, so keep them in step. Only the two products
  * differ: in float they run on the Vector API kernels when the JVM has them
  * ({@link VectorRowKernel} for the products along the output positions, {@link VectorDotKernel}
- * for the kernel gradient's sums over them), else, like double, on {@link MatMul}.
+ * for the kernel gradient's sums over them), else, like double, on {@link MatMul}. With stride 1
+ * and several channels the float forward pass and input gradient skip im2col ({@link PaddedConv2d}).
  */
 public final class Conv2d {
   private Conv2d() {}
@@ -352,6 +353,10 @@ public final class Conv2d {
 
   public static void forward(float[] a, int count, int x, int xStride, int k, int kStride, int out, int outStride,
       int c, int h, int w, int f, int kh, int kw, int stride, int pad, boolean depthwise, int cols, int bias, boolean relu) {
+    if (PaddedConv2d.applies(stride, depthwise, c)) {
+      PaddedConv2d.forward(a, count, x, xStride, k, kStride, out, outStride, c, h, w, f, kh, kw, pad, bias, relu);
+      return;
+    }
     int oh = outSize(h, kh, stride, pad);
     int ow = outSize(w, kw, stride, pad);
     for (int e = 0; e < count; e++) {
@@ -385,6 +390,10 @@ public final class Conv2d {
 
   public static void inputGradient(float[] a, int count, int g, int gStride, int k, int kStride, int dx, int dxStride,
       int c, int h, int w, int f, int kh, int kw, int stride, int pad, boolean depthwise, int cols) {
+    if (PaddedConv2d.appliesToInputGradient(stride, depthwise, f, kh, kw, pad)) {
+      PaddedConv2d.inputGradient(a, count, g, gStride, k, kStride, dx, dxStride, c, h, w, f, kh, kw, pad);
+      return;
+    }
     int oh = outSize(h, kh, stride, pad);
     int ow = outSize(w, kw, stride, pad);
     for (int e = 0; e < count; e++) {

@@ -96,6 +96,38 @@ class ConvPrecisionTest {
     assertWithMessage("some z negative, some positive").that(java.util.Arrays.stream(h).filter(v -> v == 0).count()).isIn(com.google.common.collect.Range.open(10L, (long) h.length - 10));
   }
 
+  /**
+   * Convolutions split over a team of threads (examples for the forward pass and the input
+   * gradient, filters for the kernel gradient) give one thread's numbers bit for bit: each element
+   * is computed by one thread in the serial order. Both products' paths are taken (1 and 4 input
+   * channels), with the per-example kernels of the input gradient.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"1 28 28 8 1", "4 20 20 6 1", "3 16 20 4 2"})
+  void twoThreadsGiveOneThreadsNumbers(String shape) {
+    String[] d = shape.split(" ");
+    String text = PROGRAM.formatted(Integer.parseInt(d[0]), Integer.parseInt(d[1]), Integer.parseInt(d[2]), Integer.parseInt(d[3]), Integer.parseInt(d[4]));
+    double[][] alone = gradientsOnThreads(text, 1);
+    double[][] split = gradientsOnThreads(text, 2);
+    for (int i = 0; i < alone.length; i++) assertWithMessage("%s gradient %s", shape, i).that(split[i]).isEqualTo(alone[i]);
+  }
+
+  private static double[][] gradientsOnThreads(String text, int threads) {
+    Nnc.Options options = Nnc.Options.DEFAULT.withBatch(24).withDtype(Dtype.F32);
+    Workspace ws = Nnc.compile(new SourceFile("net.nn", text), options).compiled().newWorkspace(0);
+    ws.randomize(3, java.util.Set.of());
+    Random random = new Random(11);
+    double[] img = ws.leafValues("img");
+    for (int i = 0; i < img.length; i++) img[i] = random.nextGaussian();
+    ws.set("img", img);
+    try (WorkerTeam team = new WorkerTeam(threads)) {
+      team.install();
+      ws.forward();
+      ws.backward();
+    }
+    return new double[][] {ws.values("loss"), ws.gradients("h.K"), ws.gradients("h.b"), ws.gradients("r.K"), ws.gradients("img")};
+  }
+
   private static Workspace workspace(String text, int batch, Dtype dtype) {
     Nnc.Options options = Nnc.Options.DEFAULT.withBatch(batch).withDtype(dtype).withParametersOnly();
     return TestCompiler.verified(Nnc.compile(new SourceFile("net.nn", text), options)).compiled().newWorkspace(0);

@@ -16,6 +16,13 @@ final class ConvSlices implements WorkerTeam.Task {
    */
   static final long PARALLEL_MIN = 1L << 20;
 
+  /**
+   * Slices of examples per thread: small ones, claimed by whichever thread is free, so that a
+   * thread that loses its core to another process holds up little. The kernel gradient's slices
+   * stay one per thread: each one repeats the examples' im2col.
+   */
+  private static final int PARTS_PER_THREAD = 4;
+
   private static final ThreadLocal<ConvSlices> TASKS = ThreadLocal.withInitial(ConvSlices::new);
 
   private Kind kind;
@@ -53,7 +60,7 @@ final class ConvSlices implements WorkerTeam.Task {
     t.relu = relu;
     WorkerTeam team = WorkerTeam.current();
     if (team.size() == 1 || t.span() < 2 || t.work() < PARALLEL_MIN || !VectorSupport.available()) t.run(0, 1);
-    else team.run(t);
+    else team.run(t, kind == Kind.KERNEL_GRADIENT ? team.size() : Math.min(t.span(), PARTS_PER_THREAD * team.size()));
     t.a = null;                                          // the arena is not the task's to keep
   }
 

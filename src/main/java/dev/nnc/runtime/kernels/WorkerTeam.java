@@ -36,6 +36,7 @@ public final class WorkerTeam implements AutoCloseable {
   private final AtomicInteger done = new AtomicInteger();
   private volatile boolean closed;
   private volatile Task task;
+  private volatile int parts;
   private volatile Thread caller;
   private volatile Throwable failure;
 
@@ -65,13 +66,21 @@ public final class WorkerTeam implements AutoCloseable {
     return workers.length + 1;
   }
 
-  /** Runs {@code t} on every part and returns when all are done. */
+  /** Runs {@code t} in {@link #size} parts and returns when all are done. */
   public void run(Task t) {
-    int parts = size();
-    if (parts == 1) {
-      t.run(0, 1);
+    run(t, size());
+  }
+
+  /**
+   * Runs {@code t} in {@code parts} parts (more than the threads: whoever is free claims the
+   * next, so a thread its core has taken away delays the loop by one small part only).
+   */
+  public void run(Task t, int parts) {
+    if (size() == 1 || parts == 1) {
+      for (int part = 0; part < parts; part++) t.run(part, parts);
       return;
     }
+    this.parts = parts;
     task = t;
     caller = Thread.currentThread();
     failure = null;
@@ -115,7 +124,7 @@ public final class WorkerTeam implements AutoCloseable {
       }
       if (closed) return;
       seen = state.get() >>> 32;
-      runParts(seen, size());
+      runParts(seen, parts);
     }
   }
 

@@ -7,8 +7,10 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Supplier;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * Runs a command line as nnc does: parses it, gives each command that works on a program its
@@ -25,20 +27,23 @@ final class Commands {
   private Commands() {}
 
   /**
-   * Runs {@code root} (a picocli command with subcommands) on {@code args}; returns the exit status.
+   * Runs {@code root} (a picocli command) with its {@code commands} on {@code args}; returns the exit status.
    *
+   * @param commands the root's subcommands, in the order its help lists them
    * @param programs makes the program of each command constructed with one (grad, run, train)
    */
-  static int run(Object root, Supplier<ProgramSource> programs, String[] args, PrintStream out, PrintStream err) {
-    return run(root, programs, null, args, out, err);
+  static int run(Object root, List<Class<? extends NncCommand>> commands, Supplier<ProgramSource> programs, String[] args,
+      PrintStream out, PrintStream err) {
+    return run(root, commands, programs, null, args, out, err);
   }
 
-  /** As {@link #run(Object, Supplier, String[], PrintStream, PrintStream)}, with defaults from {@code defaults} first. */
-  static int run(Object root, Supplier<ProgramSource> programs, CommandLine.IDefaultValueProvider defaults, String[] args,
-      PrintStream out, PrintStream err) {
+  /** As {@link #run(Object, List, Supplier, String[], PrintStream, PrintStream)}, with defaults from {@code defaults} first. */
+  static int run(Object root, List<Class<? extends NncCommand>> commands, Supplier<ProgramSource> programs,
+      CommandLine.IDefaultValueProvider defaults, String[] args, PrintStream out, PrintStream err) {
     PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
     PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-    CommandLine cl = new CommandLine(root, new Factory(programs));
+    CommandLine cl = commandLine(root, invoked(commands, args), programs);
+    // Every setting after the subcommands are added: picocli gives a setting to the subcommands present when it is set.
     if (defaults != null) cl.setDefaultValueProvider(defaults);
     cl.setOut(outWriter);
     cl.setErr(errWriter);
@@ -53,6 +58,30 @@ final class Commands {
     outWriter.flush();
     errWriter.flush();
     return status;
+  }
+
+  /** {@code root}'s command line with {@code commands} as its subcommands, in this order. */
+  static CommandLine commandLine(Object root, List<Class<? extends NncCommand>> commands, Supplier<ProgramSource> programs) {
+    CommandLine cl = new CommandLine(root, new Factory(programs));
+    for (Class<? extends NncCommand> command : commands) cl.addSubcommand(command);
+    return cl;
+  }
+
+  /**
+   * The commands to build for {@code args}: the one its first word names, else (--help, --version, a
+   * typo, nothing) all of them, so the root's help and its "did you mean" list every command. Picocli
+   * builds a command's model by reflection over all its options and mixins, ~10-20 ms a command
+   * before the JIT has warmed up: built for every command, that was most of {@code nnc grad}'s
+   * start-up. A command's help, errors and parsing need no other command's model, so they are the
+   * same either way (CommandsTest checks it).
+   */
+  static List<Class<? extends NncCommand>> invoked(List<Class<? extends NncCommand>> commands, String[] args) {
+    if (args.length > 0) {
+      for (Class<? extends NncCommand> command : commands) {
+        if (command.getAnnotation(Command.class).name().equals(args[0])) return List.of(command);
+      }
+    }
+    return commands;
   }
 
   /** What a root command does when run without a subcommand: say what it can do, then fail as bad usage. */

@@ -3,6 +3,7 @@ package dev.nnc.cli;
 import dev.nnc.aot.Catalog;
 import dev.nnc.aot.JarClasses;
 import java.io.PrintStream;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.OptionSpec;
@@ -17,9 +18,11 @@ import picocli.CommandLine.Model.OptionSpec;
     mixinStandardHelpOptions = true,
     versionProvider = JarMain.Version.class,
     description = "A model compiled ahead of time by nnc: its gradients, its forward pass and its training, with no compiler.",
-    subcommands = {GradCommand.class, RunCommand.class, TrainCommand.class},
     footer = {"", "Exit status: 0 success, 1 a run failed, 2 bad usage or input, 3 internal error."})
 public final class JarMain implements Runnable {
+  /** The jar's commands, in the order its help lists them. */
+  private static final List<Class<? extends NncCommand>> COMMANDS = List.of(GradCommand.class, RunCommand.class, TrainCommand.class);
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -35,7 +38,7 @@ public final class JarMain implements Runnable {
       return Commands.INTERNAL_ERROR;
     }
     JarClasses classes = new JarClasses(catalog);
-    return Commands.run(new JarMain(), () -> new BuiltInProgram(classes), batchDefaults(catalog), args, out, err);
+    return Commands.run(new JarMain(), COMMANDS, () -> new BuiltInProgram(classes), batchDefaults(catalog), args, out, err);
   }
 
   /** --batch of run and train defaults to the batch size the jar was compiled for, --dtype to its precision. */

@@ -1,6 +1,7 @@
 package dev.nnc.cli;
 
 import java.io.PrintStream;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,9 +11,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "A compiler for neural networks on the JVM: differentiates .nn programs and compiles them to bytecode.",
-    subcommands = {GradCommand.class, CheckCommand.class, ShowCommand.class, CompileCommand.class, TrainCommand.class, EvalCommand.class, RunCommand.class, MetricsCommand.class, BenchCommand.class, PlaygroundCommand.class},
     footer = {"", "Exit status: 0 success, 1 a check or run failed, 2 bad usage or input, 3 internal error."})
 public final class Main implements Runnable {
+  /** nnc's commands, in the order its help lists them; {@link Commands#run} adds them (not the annotation: see there why). */
+  static final List<Class<? extends NncCommand>> COMMANDS = List.of(GradCommand.class, CheckCommand.class, ShowCommand.class,
+      CompileCommand.class, TrainCommand.class, EvalCommand.class, RunCommand.class, MetricsCommand.class, BenchCommand.class,
+      PlaygroundCommand.class);
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -22,7 +27,7 @@ public final class Main implements Runnable {
 
   /** Runs nnc with {@code args}; returns the exit status. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    return Commands.run(new Main(), ProgramOptions::new, args, out, err);
+    return Commands.run(new Main(), COMMANDS, ProgramOptions::new, args, out, err);
   }
 
   @Override

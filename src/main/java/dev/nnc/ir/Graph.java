@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The factory and owner of nodes; it interns them (tinygrad's ucache) so equal nodes are one, and
@@ -14,7 +15,27 @@ public final class Graph {
   private final List<Node> nodes = new ArrayList<>();
   private final Map<Key, Node> interned = new HashMap<>();
 
-  private record Key(Op op, List<Integer> inputIds, long attrBits, String name, Shape shape, boolean batched, List<Double> data) {}
+  private record Key(Op op, List<Integer> inputIds, long attrBits, String name, Shape shape, boolean batched, List<Double> data) {
+    // equals and hashCode written out as the record's own would be (same results, same hash, so the
+    // same order in hash maps): the generated ones are linked by invokedynamic on first use, a few
+    // ms each of nnc's start-up. RecordSemanticsTest checks them against the components.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && op == k.op && Objects.equals(inputIds, k.inputIds) && attrBits == k.attrBits
+          && Objects.equals(name, k.name) && Objects.equals(shape, k.shape) && batched == k.batched && Objects.equals(data, k.data);
+    }
+
+    @Override
+    public int hashCode() {
+      int h = Objects.hashCode(op);
+      h = 31 * h + Objects.hashCode(inputIds);
+      h = 31 * h + Long.hashCode(attrBits);
+      h = 31 * h + Objects.hashCode(name);
+      h = 31 * h + Objects.hashCode(shape);
+      h = 31 * h + Boolean.hashCode(batched);
+      return 31 * h + Objects.hashCode(data);
+    }
+  }
 
   public Node constant(double value) {
     // +0.0 and -0.0 stay distinct constants: they differ under division and in printed results.

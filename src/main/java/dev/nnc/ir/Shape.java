@@ -10,6 +10,19 @@ public record Shape(List<Integer> dims) {
     dims = List.copyOf(dims);
   }
 
+  // equals and hashCode written out as the record's own would be (same results, same hash, so the
+  // same order in hash maps): the generated ones are linked by invokedynamic on first use, a few
+  // ms each of nnc's start-up. RecordSemanticsTest checks them against the components.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Shape s && dims.equals(s.dims);
+  }
+
+  @Override
+  public int hashCode() {
+    return dims.hashCode();
+  }
+
   public boolean isScalar() {
     return dims.isEmpty();
   }

@@ -83,7 +83,7 @@ final class WindowCalls {
       case MAXPOOL_GRAD -> {
         Node g = n.input(1);
         yield call(POOLING, "maxGradient", line, count, arena.bufferOf(first), stride(first, count), arena.bufferOf(g), stride(g, count),
-            out, stride(n, count), c, h, w, size, step);
+            out, stride(n, count), c, h, w, size, step, false);
       }
       case AVGPOOL_GRAD -> call(POOLING, "averageGradient", line, count, arena.bufferOf(first), stride(first, count), out, stride(n, count),
           c, h, w, size, step);

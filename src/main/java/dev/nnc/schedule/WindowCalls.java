@@ -64,8 +64,11 @@ final class WindowCalls {
     return call(CONV, method, line, args.toArray());
   }
 
-  /** maxpool, avgpool and their gradients. */
-  Call pool(Node n, int out, int line) {
+  /**
+   * maxpool, avgpool and their gradients; max pool's gradient routes only to positive maxima when
+   * {@code positiveOnly} (relu's backward mask, folded in by the scheduler).
+   */
+  Call pool(Node n, int out, boolean positiveOnly, int line) {
     int count = count(n);
     int size = n.setting("size");
     int step = n.setting("stride");
@@ -83,7 +86,7 @@ final class WindowCalls {
       case MAXPOOL_GRAD -> {
         Node g = n.input(1);
         yield call(POOLING, "maxGradient", line, count, arena.bufferOf(first), stride(first, count), arena.bufferOf(g), stride(g, count),
-            out, stride(n, count), c, h, w, size, step, false);
+            out, stride(n, count), c, h, w, size, step, positiveOnly);
       }
       case AVGPOOL_GRAD -> call(POOLING, "averageGradient", line, count, arena.bufferOf(first), stride(first, count), out, stride(n, count),
           c, h, w, size, step);

@@ -230,8 +230,13 @@ public final class Pooling {
 
   // ---- float: the same with float in place of double, and the 2×2 stride-2 pool on the Vector API
 
-  /** Whether the float 2×2 stride-2 pool runs on {@link VectorPooling}. */
-  private static final boolean VECTOR = VectorSupport.available() && VectorPooling.usable();
+  /**
+   * Whether the float 2×2 stride-2 pool runs on {@link VectorPooling}: not yet. Its 256- and
+   * 128-bit vectors made C2 box the 512-bit vectors of the convolution and GEMM kernels in a
+   * whole training step (1.6 MB a step, 1.5× slower; AllocationTest's conv net), though each
+   * kernel alone ran clean. It comes back when it works on the preferred vector size only.
+   */
+  private static final boolean VECTOR = false;
 
   public static void max(float[] a, int count, int x, int xStride, int out, int outStride, int c, int h, int w, int size, int stride) {
     int oh = (h - size) / stride + 1;

@@ -376,10 +376,11 @@ public final class Scheduler {
       for (Node n : nodes) {
         if (n.op() == Op.CONV2D) foldEpilogue(n, own);
         if (n.op() == Op.MAXPOOL_GRAD) foldMask(n, own);
+        if (isBatchSummed(n) && n.input(0).op() == Op.CONV2D_KERNEL_GRAD) foldBiasSum(n, own);
       }
       Domain open = null;
       for (Node n : nodes) {
-        if (folded.contains(n)) continue;
+        if (folded.contains(n) || biasSums.containsValue(n)) continue;
         boolean full = !groups.isEmpty() && groups.get(groups.size() - 1).size() >= MAX_REGION;
         // A sum over broadcast axes (a bias gradient) joins the region computing what it sums:
         // it accumulates from the value's local instead of re-reading it from the arena.
@@ -435,6 +436,31 @@ public final class Scheduler {
       folds.put(mask, new MaskedPoolGradient(pool));
     }
 
+    /**
+     * A conv bias's gradient, sum_to(g) per filter over the examples and positions, computed by
+     * the call that sums the kernel's gradient from the same g ({@code kernelGradient}), while
+     * each example's g is in cache: as a pass of its own it streamed the whole batch again. Only
+     * when nothing reads the sum before that call.
+     */
+    private void foldBiasSum(Node kernelGradient, Set<Node> own) {
+      Node g = kernelGradient.input(0).input(1);
+      for (Node reader : readers.getOrDefault(g, Set.of())) {
+        boolean biasSum = reader.op() == Op.SUM_TO && !reader.batched() && channelRun(reader) > 0 && own.contains(reader)
+            && !biasSums.containsValue(reader);
+        if (!biasSum) continue;
+        int plane = (int) (g.shape().size() / g.shape().dim(0));
+        if (channelRun(reader) != plane) continue;      // one sum per filter, not per row
+        boolean readLater = true;
+        for (Node r : readers.getOrDefault(reader, Set.of())) readLater &= r.id() > kernelGradient.id();
+        if (!readLater) continue;
+        biasSums.put(kernelGradient, reader);
+        return;
+      }
+    }
+
+    /** Bias gradients summed by a kernel gradient's call, by that call's node. */
+    private final Map<Node, Node> biasSums = new IdentityHashMap<>();
+
     private static boolean isZero(Node n) {
       return n.isConst() && n.attr() == 0;
     }
@@ -481,7 +507,7 @@ public final class Scheduler {
           materialised.add(n);
           continue;
         }
-        boolean needed = !n.op().isElementwise() || variableOf.containsKey(n) || folds.containsKey(n);
+        boolean needed = !n.op().isElementwise() || variableOf.containsKey(n) || folds.containsKey(n) || biasSums.containsValue(n);
         for (Node reader : readers.getOrDefault(n, Set.of())) {
           needed |= !regionOf.containsKey(reader) || !regionOf.get(reader).equals(regionOf.get(n));
         }
@@ -634,10 +660,11 @@ public final class Scheduler {
         case OUTER -> List.of(matmulCall(rows, (int) n.input(0).shape().size(), (int) n.input(1).shape().size(), 1,
             n.input(0), false, n.input(1), false, out, n, line));
         case SUM_TO -> !isBatchSummed(n) ? sumTo(n, out, line)
-            : n.input(0).op() == Op.OUTER ? List.of(batchSummedOuter(n, out, line)) : List.of(windows.kernelGradient(n.input(0), out, true, line));
+            : n.input(0).op() == Op.OUTER ? List.of(batchSummedOuter(n, out, line))
+            : List.of(windows.kernelGradient(n.input(0), out, true, biasSums.containsKey(n) ? bufferOf(biasSums.get(n)) : -1, line));
         case CONV2D -> List.of(windows.conv(n, out, -1, false, line));
         case CONV2D_INPUT_GRAD -> List.of(windows.inputGradient(n, out, line));
-        case CONV2D_KERNEL_GRAD -> List.of(windows.kernelGradient(n, out, false, line));
+        case CONV2D_KERNEL_GRAD -> List.of(windows.kernelGradient(n, out, false, -1, line));
         case MAXPOOL, AVGPOOL, MAXPOOL_GRAD, AVGPOOL_GRAD -> List.of(windows.pool(n, out, false, line));
         case TRANSPOSE -> n.shape().rank() < 2 ? copyIfNotAliased(n, out, line) : List.of(rowCall("transpose", line, bufferOf(n.input(0)), out, rows, n.shape().dim(1), n.shape().dim(0)));
         case RESHAPE -> copyIfNotAliased(n, out, line);

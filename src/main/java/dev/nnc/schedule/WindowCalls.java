@@ -47,10 +47,14 @@ final class WindowCalls {
     return convCall("inputGradient", n, geo, out, stride(n, count(n)), line);
   }
 
-  /** dK from (x, g): per example, or summed over the examples when {@code summed}. */
-  Call kernelGradient(Node n, int out, boolean summed, int line) {
+  /**
+   * dK from (x, g): per example, or summed over the examples when {@code summed}; with the bias's
+   * gradient, g summed over the examples and positions per filter, at arena offset
+   * {@code biasGradient} (−1: none), when the scheduler folded that sum into the call.
+   */
+  Call kernelGradient(Node n, int out, boolean summed, int biasGradient, int line) {
     Geometry geo = new Geometry(n.input(0).shape(), n.shape(), n.setting("stride"), n.setting("pad"));
-    return convCall("kernelGradient", n, geo, out, summed ? 0 : stride(n, count(n)), line);
+    return convCall("kernelGradient", n, geo, out, summed ? 0 : stride(n, count(n)), line, biasGradient);
   }
 
   /** Conv2d.method(arena, count, first operand, its stride, second, its stride, out, its stride, geometry, scratch, extra...). */

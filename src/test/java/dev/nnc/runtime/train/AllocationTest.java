@@ -29,9 +29,23 @@ class AllocationTest {
     assertThat(bytesPerSteps(new dev.nnc.syntax.SourceFile("mlp.nn", MLP), 32)).isEqualTo(0L);
   }
 
+  /**
+   * In a JVM of its own, as a training process has: in the test JVM the GEMM tests have already
+   * run PanelPacker's 256-bit gathers, and a JVM that has used two vector sizes at the Vector
+   * API's shared call sites may box the conv kernels' vectors (a known limit; see the note on
+   * PanelPacker).
+   */
   @Test
-  void aConvNetTrainingStepAllocatesNothing() throws java.io.IOException {
-    assertThat(bytesPerSteps(dev.nnc.syntax.SourceFile.read(java.nio.file.Path.of("bench/models/cnn_28.nn")), 8)).isEqualTo(0L);
+  void aConvNetTrainingStepAllocatesNothing() throws Exception {
+    var result = dev.nnc.aot.SeparateJvm.java(java.util.List.of("--add-modules", "jdk.incubator.vector",
+        "-cp", System.getProperty("java.class.path"), AllocationTest.class.getName(), "bench/models/cnn_28.nn", "8"));
+    assertThat(result.err()).doesNotContain("Exception");
+    assertThat(result.out().strip()).isEqualTo("0");
+  }
+
+  /** Prints the bytes 200 training steps of the model at args[0] allocate, at batch args[1]. */
+  public static void main(String[] args) throws java.io.IOException {
+    System.out.println(bytesPerSteps(dev.nnc.syntax.SourceFile.read(java.nio.file.Path.of(args[0])), Integer.parseInt(args[1])));
   }
 
   /**

@@ -69,8 +69,14 @@ class AllocationTest {
       for (int i = 0; i < 500; i++) step.run();
       clean = threads.getCurrentThreadAllocatedBytes() == start ? clean + 1 : 0;
     }
-    long before = threads.getCurrentThreadAllocatedBytes();
-    for (int i = 0; i < 200; i++) step.run();
-    return threads.getCurrentThreadAllocatedBytes() - before;
+    // The least of five windows: a late recompilation can allocate in one (a few hundred bytes,
+    // seen under load), while a kernel whose vectors are boxed allocates megabytes in every one.
+    long least = Long.MAX_VALUE;
+    for (int window = 0; window < 5; window++) {
+      long before = threads.getCurrentThreadAllocatedBytes();
+      for (int i = 0; i < 200; i++) step.run();
+      least = Math.min(least, threads.getCurrentThreadAllocatedBytes() - before);
+    }
+    return least;
   }
 }

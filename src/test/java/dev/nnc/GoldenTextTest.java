@@ -48,6 +48,20 @@ class GoldenTextTest {
     com.google.common.truth.Truth.assertThat(text).contains("-> n13 [label=<<font color=\"darkgreen\">1.37</font><br/><font color=\"red\">-0.53</font>>]");
   }
 
+  /**
+   * A conv layer's bias and relu run in the convolution's call (its last two arguments: the
+   * bias's offset and relu), so the forward pass has no loop over the batch's activations.
+   */
+  @org.junit.jupiter.api.Test
+  void convLayerFoldsBiasAndReluIntoTheConvolution() {
+    String text = Cli.run("show", "--java", "examples/cnn/digits.nn").out();
+    Golden.check(Golden.ROOT.resolve("cnn/digits.java.txt"), text);
+    String forward = text.substring(text.indexOf("public void forward"), text.indexOf("public void backward"));
+    org.junit.jupiter.api.Assertions.assertAll(
+        () -> com.google.common.truth.Truth.assertThat(forward).contains("Conv2d.forward(arena, 1, 12180, 0, 0, 0, 12245, 0, 1, 8, 8, 16, 3, 3, 1, 1, false, 17736, 144, true);"),
+        () -> com.google.common.truth.Truth.assertThat(forward).doesNotContain("relu"));
+  }
+
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("cases")
   void matchesGolden(Path example, String view) {

@@ -210,6 +210,9 @@ public final class Scheduler {
     }
   }
 
+  /** A convolution whose call also adds a per-channel bias and, when {@code relu}, applies relu. */
+  private record ConvEpilogue(Node conv, Node bias, boolean relu) {}
+
   /** A value copied to a named slot at the end of its method: a leaf-valued variable, a gradient. */
   private record Sink(Node value, int slot, Node shapeOf, String what) {}
 
@@ -363,8 +366,11 @@ public final class Scheduler {
       this.nodes = nodes;
       this.sinks = sinks;
       this.readers = readers;
+      Set<Node> own = new HashSet<>(nodes);
+      for (Node n : nodes) if (n.op() == Op.CONV2D) foldEpilogue(n, own);
       Domain open = null;
       for (Node n : nodes) {
+        if (folded.contains(n)) continue;
         boolean full = !groups.isEmpty() && groups.get(groups.size() - 1).size() >= MAX_REGION;
         // A sum over broadcast axes (a bias gradient) joins the region computing what it sums:
         // it accumulates from the value's local instead of re-reading it from the arena.
@@ -373,7 +379,7 @@ public final class Scheduler {
           regionOf.put(n, groups.size() - 1);
           continue;
         }
-        boolean fuses = n.op().isElementwise();
+        boolean fuses = runsInRegion(n);
         if (!fuses || open == null || !open.equals(domain(n)) || full) {
           groups.add(new ArrayList<>());
           open = fuses ? domain(n) : null;
@@ -381,6 +387,57 @@ public final class Scheduler {
         groups.get(groups.size() - 1).add(n);
         if (fuses) regionOf.put(n, groups.size() - 1);
       }
+    }
+
+    /** Conv layers whose bias and relu run in the convolution's call, by the node that call computes. */
+    private final Map<Node, ConvEpilogue> epilogues = new IdentityHashMap<>();
+    /** The nodes such a call computes on the way (the convolution, the sum before relu): no buffer, no region. */
+    private final Set<Node> folded = new HashSet<>();
+
+    /**
+     * Folds act(conv2d(x, K) + b) into the convolution's call when b is a per-channel bias in the
+     * arena, act is relu or absent, and nothing else reads the intermediate values: the call then
+     * adds the bias and applies relu to each example's output while it is in cache, where a
+     * region after it would stream the whole batch through memory twice more.
+     */
+    private void foldEpilogue(Node conv, Set<Node> own) {
+      Node add = soleReader(conv);
+      if (add == null || add.op() != Op.ADD || !own.contains(add) || !isIntermediate(conv) || !add.shape().equals(conv.shape())) return;
+      Node bias = add.input(0) == conv ? add.input(1) : add.input(0);
+      if (bias == conv || !isChannelBias(bias, conv)) return;
+      Node relu = soleReader(add);
+      boolean foldsRelu = relu != null && relu.op() == Op.RELU && own.contains(relu) && isIntermediate(add);
+      folded.add(conv);
+      if (foldsRelu) folded.add(add);
+      epilogues.put(foldsRelu ? relu : add, new ConvEpilogue(conv, bias, foldsRelu));
+    }
+
+    /** Whether n is computed in a fused region: elementwise, and not a convolution's epilogue. */
+    private boolean runsInRegion(Node n) {
+      return n.op().isElementwise() && !epilogues.containsKey(n);
+    }
+
+    /** The one node that reads n, in either method; null if none or several. */
+    private Node soleReader(Node n) {
+      Set<Node> rs = readers.getOrDefault(n, Set.of());
+      return rs.size() == 1 ? rs.iterator().next() : null;
+    }
+
+    /** A value no variable, gradient or other method keeps: it may live in a kernel's registers only. */
+    private boolean isIntermediate(Node n) {
+      if (buffer.containsKey(n)) return false;
+      for (Sink s : allSinks) if (s.value() == n) return false;
+      return true;
+    }
+
+    /** A [F, 1, 1]-like unbatched value in the arena, added to channel f of every example. */
+    private boolean isChannelBias(Node bias, Node conv) {
+      if (bias.batched() || !buffer.containsKey(bias)) return false;
+      Access a = access(0, bias, conv);
+      int channels = conv.shape().dim(0);
+      int plane = (int) conv.shape().size() / channels;
+      if (a.terms().isEmpty()) return !a.same() && bias.shape().size() == 1 && channels == 1;
+      return a.terms().size() == 1 && java.util.Arrays.equals(a.terms().get(0), new int[] {plane, channels, 1});
     }
 
     private boolean isReductionOfOpenRegion(Node n, Domain open) {
@@ -392,11 +449,12 @@ public final class Scheduler {
     /** Gives a buffer to every node read outside its region, or kept for the other method. */
     void materialise(Map<Node, String> variableOf) {
       for (Node n : nodes) {
+        if (folded.contains(n)) continue;
         if (buffer.containsKey(n)) {
           materialised.add(n);
           continue;
         }
-        boolean needed = !n.op().isElementwise() || variableOf.containsKey(n);
+        boolean needed = !n.op().isElementwise() || variableOf.containsKey(n) || epilogues.containsKey(n);
         for (Node reader : readers.getOrDefault(n, Set.of())) {
           needed |= !regionOf.containsKey(reader) || !regionOf.get(reader).equals(regionOf.get(n));
         }
@@ -429,7 +487,7 @@ public final class Scheduler {
       if (groups.isEmpty()) return false;
       List<Node> last = groups.get(groups.size() - 1);
       Node head = last.get(0);
-      return head.op().isElementwise() && domain(head).equals(domain(s.shapeOf())) && last.contains(s.value());
+      return runsInRegion(head) && domain(head).equals(domain(s.shapeOf())) && last.contains(s.value());
     }
 
     Method build(List<Step> prologue) {
@@ -437,7 +495,7 @@ public final class Scheduler {
       for (int g = 0; g < groups.size(); g++) {
         List<Node> group = groups.get(g);
         Node head = group.get(0);
-        if (head.op().isElementwise()) {
+        if (runsInRegion(head)) {
           // Sums a region accumulates into start from zero, set before the region runs.
           for (Node n : group) if (n.op() == Op.SUM_TO) steps.add(zero(n));
           steps.add(region(group, g == groups.size() - 1));
@@ -541,13 +599,15 @@ public final class Scheduler {
       int out = buffer.containsKey(n) ? bufferOf(n) : -1;
       int rows = n.batched() ? batch : 1;
       int line = line(n);
+      ConvEpilogue epilogue = epilogues.get(n);
+      if (epilogue != null) return List.of(windows.conv(epilogue.conv(), out, bufferOf(epilogue.bias()), epilogue.relu(), line));
       return switch (n.op()) {
         case MATMUL -> List.of(matmul(n, out, line));
         case OUTER -> List.of(matmulCall(rows, (int) n.input(0).shape().size(), (int) n.input(1).shape().size(), 1,
             n.input(0), false, n.input(1), false, out, n, line));
         case SUM_TO -> !isBatchSummed(n) ? sumTo(n, out, line)
             : n.input(0).op() == Op.OUTER ? List.of(batchSummedOuter(n, out, line)) : List.of(windows.kernelGradient(n.input(0), out, true, line));
-        case CONV2D -> List.of(windows.conv(n, out, line));
+        case CONV2D -> List.of(windows.conv(n, out, -1, false, line));
         case CONV2D_INPUT_GRAD -> List.of(windows.inputGradient(n, out, line));
         case CONV2D_KERNEL_GRAD -> List.of(windows.kernelGradient(n, out, false, line));
         case MAXPOOL, AVGPOOL, MAXPOOL_GRAD, AVGPOOL_GRAD -> List.of(windows.pool(n, out, line));

@@ -32,10 +32,13 @@ final class WindowCalls {
     this.arena = arena;
   }
 
-  /** conv2d(x, K): out[F, H', W']. */
-  Call conv(Node n, int out, int line) {
+  /**
+   * conv2d(x, K): out[F, H', W'], plus the per-channel bias at arena offset {@code bias} (−1:
+   * none) and then relu, when the scheduler folded a conv layer's epilogue into the call.
+   */
+  Call conv(Node n, int out, int bias, boolean relu, int line) {
     Geometry geo = new Geometry(n.input(0).shape(), n.input(1).shape(), n.setting("stride"), n.setting("pad"));
-    return convCall("forward", n, geo, out, stride(n, count(n)), line);
+    return convCall("forward", n, geo, out, stride(n, count(n)), line, bias, relu);
   }
 
   /** dx from (g, K), into out[C, H, W]. */
@@ -50,13 +53,15 @@ final class WindowCalls {
     return convCall("kernelGradient", n, geo, out, summed ? 0 : stride(n, count(n)), line);
   }
 
-  /** Conv2d.method(arena, count, first operand, its stride, second, its stride, out, its stride, geometry, scratch). */
-  private Call convCall(String method, Node n, Geometry geo, int out, int outStride, int line) {
+  /** Conv2d.method(arena, count, first operand, its stride, second, its stride, out, its stride, geometry, scratch, extra...). */
+  private Call convCall(String method, Node n, Geometry geo, int out, int outStride, int line, Object... extra) {
     int count = count(n);
     Node a = n.input(0);
     Node b = n.input(1);
-    return call(CONV, method, line, count, arena.bufferOf(a), stride(a, count), arena.bufferOf(b), stride(b, count), out, outStride,
-        geo.c, geo.h, geo.w, geo.f, geo.kh, geo.kw, geo.stride, geo.pad, geo.depthwise, scratch(n, geo, count));
+    List<Object> args = new ArrayList<>(List.of(count, arena.bufferOf(a), stride(a, count), arena.bufferOf(b), stride(b, count), out, outStride,
+        geo.c, geo.h, geo.w, geo.f, geo.kh, geo.kw, geo.stride, geo.pad, geo.depthwise, scratch(n, geo, count)));
+    args.addAll(List.of(extra));
+    return call(CONV, method, line, args.toArray());
   }
 
   /** maxpool, avgpool and their gradients. */
@@ -78,7 +83,7 @@ final class WindowCalls {
       case MAXPOOL_GRAD -> {
         Node g = n.input(1);
         yield call(POOLING, "maxGradient", line, count, arena.bufferOf(first), stride(first, count), arena.bufferOf(g), stride(g, count),
-            out, stride(n, count), c, h, w, size, step);
+            out, stride(n, count), c, h, w, size, step, false);
       }
       case AVGPOOL_GRAD -> call(POOLING, "averageGradient", line, count, arena.bufferOf(first), stride(first, count), out, stride(n, count),
           c, h, w, size, step);

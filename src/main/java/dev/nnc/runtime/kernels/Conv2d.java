@@ -8,12 +8,16 @@ package dev.nnc.runtime.kernels;
  * Kᵀ·g, which is the full correlation of the stride-dilated g with the flipped kernel, and the
  * kernel gradient is g·columnsᵀ, summed over the examples when the kernel is shared
  * ({@code dkStride} 0). A 2-D kernel [kh, kw] filters each channel on its own, by direct loops.
+ * The forward pass can add a per-channel bias and apply relu to each example's output (a conv
+ * layer's {@code act(conv2d(x, K) + b)}, which the scheduler folds into the call: {@code bias} is
+ * the bias's offset, or −1 for none).
  * The columns live in arena scratch that the planner reserves ({@link #scratchLength}), so no
  * call allocates. Each method has a double[] and a float[] overload; the float ones were made
  * from the double ones by a type substitution, so keep them in step. Only the two products
  * differ: in float they run on the Vector API kernels when the JVM has them
  * ({@link VectorRowKernel} for the products along the output positions, {@link VectorDotKernel}
- * for the kernel gradient's sums over them), else, like double, on {@link MatMul}.
+ * for the kernel gradient's sums over them), else, like double, on {@link MatMul}. With stride 1
+ * and several channels the float forward pass and input gradient skip im2col ({@link PaddedConv2d}).
  */
 public final class Conv2d {
   private Conv2d() {}
@@ -51,8 +55,12 @@ public final class Conv2d {
     MatMul.run(arena, 1, m, n, k, a, 0, transA, b, 0, false, c, 0, accumulate);
   }
 
-  private static void rows(float[] arena, int m, int n, int k, int a, boolean transA, int b, int c, boolean accumulate) {
-    if (VECTOR) VectorRowKernel.multiply(m, n, k, arena, a, transA ? 1 : k, transA ? m : 1, arena, b, n, arena, c, n, accumulate);
+  /**
+   * The same with B in {@code bs} and C in {@code cs}: one of them holds a thread's own columns on
+   * the Vector API path; on MatMul's path both are the arena.
+   */
+  private static void rows(float[] arena, int m, int n, int k, int a, boolean transA, float[] bs, int b, float[] cs, int c, boolean accumulate) {
+    if (VECTOR) VectorRowKernel.multiply(m, n, k, arena, a, transA ? 1 : k, transA ? m : 1, bs, b, n, cs, c, n, accumulate);
     else MatMul.run(arena, 1, m, n, k, a, 0, transA, b, 0, false, c, 0, accumulate);
   }
 
@@ -65,14 +73,17 @@ public final class Conv2d {
     MatMul.run(arena, 1, m, n, k, a, 0, false, b, 0, true, c, 0, accumulate);
   }
 
-  private static void dots(float[] arena, int m, int n, int k, int a, int b, int c, boolean accumulate, int sums, boolean first, boolean last) {
-    if (!VECTOR || k < VectorDotAccumulator.MAX_LANES) {
+  /** The same with B in {@code bs}: per-thread columns on the Vector API path, else the arena. */
+  private static void dots(float[] arena, int m, int n, int k, int a, float[] bs, int b, int c, boolean accumulate, int sums, boolean first, boolean last) {
+    if (!VECTOR) {
       MatMul.run(arena, 1, m, n, k, a, 0, false, b, 0, true, c, 0, accumulate);
-      return;
+    } else if (k < VectorDotAccumulator.MAX_LANES) {
+      VectorDotKernel.multiply(m, n, k, arena, a, k, bs, b, k, arena, c, n, accumulate);
+    } else {
+      if (first) java.util.Arrays.fill(arena, sums, sums + m * n * VectorDotAccumulator.MAX_LANES, 0);
+      VectorDotAccumulator.add(m, n, k, arena, a, bs, b, arena, sums);
+      if (last) VectorDotAccumulator.reduce(m, n, arena, sums, arena, c, false);
     }
-    if (first) java.util.Arrays.fill(arena, sums, sums + m * n * VectorDotAccumulator.MAX_LANES, 0);
-    VectorDotAccumulator.add(m, n, k, arena, a, arena, b, arena, sums);
-    if (last) VectorDotAccumulator.reduce(m, n, arena, sums, arena, c, false);
   }
 
   /** Whether the output has the input's size: stride 1 and "same" padding. */
@@ -80,23 +91,18 @@ public final class Conv2d {
     return stride == 1 && oh == h && ow == w;
   }
 
-  /** a[dst + i] += a[src + i] for i < n. */
-  private static void add(double[] a, int src, int dst, int n) {
-    for (int i = 0; i < n; i++) a[dst + i] += a[src + i];
+  /** a[dst + i] += s[src + i] for i < n. */
+  private static void add(double[] s, int src, double[] a, int dst, int n) {
+    for (int i = 0; i < n; i++) a[dst + i] += s[src + i];
   }
 
-  private static void add(float[] a, int src, int dst, int n) {
-    if (VECTOR) VectorRowKernel.add(a, src, dst, n);
-    else for (int i = 0; i < n; i++) a[dst + i] += a[src + i];
-  }
-
-  private static void dots(float[] arena, int m, int n, int k, int a, int b, int c, boolean accumulate) {
-    if (VECTOR) VectorDotKernel.multiply(m, n, k, arena, a, k, arena, b, k, arena, c, n, accumulate);
-    else MatMul.run(arena, 1, m, n, k, a, 0, false, b, 0, true, c, 0, accumulate);
+  private static void add(float[] s, int src, float[] a, int dst, int n) {
+    if (VECTOR) VectorRowKernel.add(s, src, a, dst, n);
+    else for (int i = 0; i < n; i++) a[dst + i] += s[src + i];
   }
 
   public static void forward(double[] a, int count, int x, int xStride, int k, int kStride, int out, int outStride,
-      int c, int h, int w, int f, int kh, int kw, int stride, int pad, boolean depthwise, int cols) {
+      int c, int h, int w, int f, int kh, int kw, int stride, int pad, boolean depthwise, int cols, int bias, boolean relu) {
     int oh = outSize(h, kh, stride, pad);
     int ow = outSize(w, kw, stride, pad);
     for (int e = 0; e < count; e++) {
@@ -106,9 +112,25 @@ public final class Conv2d {
       if (depthwise) {
         depthwiseForward(a, xe, ke, oe, c, h, w, kh, kw, stride, pad, oh, ow);
       } else {
-        im2col(a, xe, cols, c, h, w, kh, kw, stride, pad, oh, ow);
+        im2col(a, xe, a, cols, c, h, w, kh, kw, stride, pad, oh, ow);
         rows(a, f, oh * ow, c * kh * kw, ke, false, cols, oe, false);
       }
+      if (bias >= 0) addBias(a, oe, bias, depthwise ? c : f, oh * ow, relu);
+    }
+  }
+
+  /**
+   * The epilogue of one example's output [F, plane]: out = (out + bias[f]), through relu when
+   * asked, each op rounded as the fused region it replaces would round it. It runs while the
+   * example's output is still in cache: as a separate loop over the batch it cost more than the
+   * convolution itself.
+   */
+  private static void addBias(double[] a, int out, int bias, int f, int plane, boolean relu) {
+    for (int ch = 0; ch < f; ch++) {
+      double b = a[bias + ch];
+      int row = out + ch * plane;
+      if (relu) for (int p = 0; p < plane; p++) a[row + p] = Math.max(a[row + p] + b, 0);
+      else for (int p = 0; p < plane; p++) a[row + p] += b;
     }
   }
 
@@ -125,7 +147,7 @@ public final class Conv2d {
         depthwiseInputGradient(a, ge, ke, de, c, h, w, kh, kw, stride, pad, oh, ow);
       } else {
         rows(a, c * kh * kw, oh * ow, f, ke, true, ge, cols, false);   // Kᵀ g
-        col2im(a, cols, de, c, h, w, kh, kw, stride, pad, oh, ow);
+        col2im(a, cols, a, de, c, h, w, kh, kw, stride, pad, oh, ow);
       }
     }
   }
@@ -142,7 +164,7 @@ public final class Conv2d {
       if (depthwise) {
         depthwiseKernelGradient(a, xe, ge, de, c, h, w, kh, kw, stride, pad, oh, ow, accumulate);
       } else {
-        im2col(a, xe, cols, c, h, w, kh, kw, stride, pad, oh, ow);
+        im2col(a, xe, a, cols, c, h, w, kh, kw, stride, pad, oh, ow);
         boolean each = dkStride != 0;
         dots(a, f, c * kh * kw, oh * ow, ge, cols, de, accumulate, cols + c * kh * kw * oh * ow, e == 0 || each, e == count - 1 || each);   // g colsᵀ
       }
@@ -153,9 +175,9 @@ public final class Conv2d {
    * The columns of one image: row (ch, i, j) holds, for every output position (oy, ox), the input
    * element x[ch, oy·stride + i − pad, ox·stride + j − pad], or 0 in the padding.
    */
-  static void im2col(double[] a, int x, int cols, int c, int h, int w, int kh, int kw, int stride, int pad, int oh, int ow) {
+  static void im2col(double[] a, int x, double[] d, int cols, int c, int h, int w, int kh, int kw, int stride, int pad, int oh, int ow) {
     if (keepsSize(h, w, stride, oh, ow)) {
-      planeIm2col(a, x, cols, c, h, w, kh, kw, pad);
+      planeIm2col(a, x, d, cols, c, h, w, kh, kw, pad);
       return;
     }
     int row = cols;
@@ -168,14 +190,14 @@ public final class Conv2d {
             int iy = oy * stride + i - pad;
             int dst = row + oy * ow;
             if (iy < 0 || iy >= h || first >= end) {
-              for (int ox = 0; ox < ow; ox++) a[dst + ox] = 0;
+              for (int ox = 0; ox < ow; ox++) d[dst + ox] = 0;
               continue;
             }
             int src = x + (ch * h + iy) * w + j - pad;
-            for (int ox = 0; ox < first; ox++) a[dst + ox] = 0;       // the padding: a few elements,
-            if (stride == 1) System.arraycopy(a, src + first, a, dst + first, end - first);
-            else for (int ox = first; ox < end; ox++) a[dst + ox] = a[src + ox * stride];
-            for (int ox = end; ox < ow; ox++) a[dst + ox] = 0;        // not worth Arrays.fill's call
+            for (int ox = 0; ox < first; ox++) d[dst + ox] = 0;       // the padding: a few elements,
+            if (stride == 1) System.arraycopy(a, src + first, d, dst + first, end - first);
+            else for (int ox = first; ox < end; ox++) d[dst + ox] = a[src + ox * stride];
+            for (int ox = end; ox < ow; ox++) d[dst + ox] = 0;        // not worth Arrays.fill's call
           }
           row += oh * ow;
         }
@@ -184,9 +206,9 @@ public final class Conv2d {
   }
 
   /** The adjoint of {@link #im2col}: each column element is added back to the input element it came from. */
-  static void col2im(double[] a, int cols, int dx, int c, int h, int w, int kh, int kw, int stride, int pad, int oh, int ow) {
+  static void col2im(double[] s, int cols, double[] a, int dx, int c, int h, int w, int kh, int kw, int stride, int pad, int oh, int ow) {
     if (keepsSize(h, w, stride, oh, ow)) {
-      planeCol2im(a, cols, dx, c, h, w, kh, kw, pad);
+      planeCol2im(s, cols, a, dx, c, h, w, kh, kw, pad);
       return;
     }
     int row = cols;
@@ -200,7 +222,7 @@ public final class Conv2d {
             if (iy < 0 || iy >= h) continue;
             int src = row + oy * ow;
             int dst = dx + (ch * h + iy) * w + j - pad;
-            for (int ox = first; ox < end; ox++) a[dst + ox * stride] += a[src + ox];
+            for (int ox = first; ox < end; ox++) a[dst + ox * stride] += s[src + ox];
           }
           row += oh * ow;
         }
@@ -214,7 +236,7 @@ public final class Conv2d {
    * what the shift brings in from outside the image is zeroed: the rows above or below, and the
    * columns that wrapped around from the other side.
    */
-  private static void planeIm2col(double[] a, int x, int cols, int c, int h, int w, int kh, int kw, int pad) {
+  private static void planeIm2col(double[] a, int x, double[] d, int cols, int c, int h, int w, int kh, int kw, int pad) {
     int plane = h * w;
     int row = cols;
     for (int ch = 0; ch < c; ch++) {
@@ -227,10 +249,10 @@ public final class Conv2d {
           // Positions whose source lies outside the plane are wrapped columns of the first or last row.
           int from = Math.max(lo, -shift);
           int to = Math.min(hi, plane - shift);
-          for (int p = 0; p < from; p++) a[row + p] = 0;
-          if (to > from) System.arraycopy(a, xc + from + shift, a, row + from, to - from);
-          for (int p = Math.max(to, from); p < plane; p++) a[row + p] = 0;
-          zeroWrapped(a, row, w, lo / w, hi / w, j - pad);
+          for (int p = 0; p < from; p++) d[row + p] = 0;
+          if (to > from) System.arraycopy(a, xc + from + shift, d, row + from, to - from);
+          for (int p = Math.max(to, from); p < plane; p++) d[row + p] = 0;
+          zeroWrapped(d, row, w, lo / w, hi / w, j - pad);
           row += plane;
         }
       }
@@ -238,7 +260,7 @@ public final class Conv2d {
   }
 
   /** The adjoint of {@link #planeIm2col}: the wrapped columns are zeroed, then each row adds back in one pass. */
-  private static void planeCol2im(double[] a, int cols, int dx, int c, int h, int w, int kh, int kw, int pad) {
+  private static void planeCol2im(double[] s, int cols, double[] a, int dx, int c, int h, int w, int kh, int kw, int pad) {
     int plane = h * w;
     int row = cols;
     for (int ch = 0; ch < c; ch++) {
@@ -250,8 +272,8 @@ public final class Conv2d {
           int hi = Math.min(h, h - (i - pad)) * w;
           int from = Math.max(lo, -shift);
           int to = Math.min(hi, plane - shift);
-          zeroWrapped(a, row, w, lo / w, hi / w, j - pad);
-          if (to > from) add(a, row + from, dc + from + shift, to - from);
+          zeroWrapped(s, row, w, lo / w, hi / w, j - pad);
+          if (to > from) add(s, row + from, a, dc + from + shift, to - from);
           row += plane;
         }
       }
@@ -332,27 +354,86 @@ public final class Conv2d {
   // ---- float: the same with float in place of double
 
   public static void forward(float[] a, int count, int x, int xStride, int k, int kStride, int out, int outStride,
+      int c, int h, int w, int f, int kh, int kw, int stride, int pad, boolean depthwise, int cols, int bias, boolean relu) {
+    ConvSlices.run(ConvSlices.Kind.FORWARD, a, count, x, xStride, k, kStride, out, outStride, c, h, w, f, kh, kw, stride, pad, depthwise,
+        cols, bias, relu);
+  }
+
+  public static void inputGradient(float[] a, int count, int g, int gStride, int k, int kStride, int dx, int dxStride,
       int c, int h, int w, int f, int kh, int kw, int stride, int pad, boolean depthwise, int cols) {
+    ConvSlices.run(ConvSlices.Kind.INPUT_GRADIENT, a, count, g, gStride, k, kStride, dx, dxStride, c, h, w, f, kh, kw, stride, pad, depthwise,
+        cols, -1, false);
+  }
+
+  public static void kernelGradient(float[] a, int count, int x, int xStride, int g, int gStride, int dk, int dkStride,
+      int c, int h, int w, int f, int kh, int kw, int stride, int pad, boolean depthwise, int cols) {
+    ConvSlices.run(ConvSlices.Kind.KERNEL_GRADIENT, a, count, x, xStride, g, gStride, dk, dkStride, c, h, w, f, kh, kw, stride, pad, depthwise,
+        cols, -1, false);
+  }
+
+  /**
+   * Where one thread's im2col columns go: the arena's scratch at {@code cols} when the products
+   * run on MatMul (which reads a single array), else a block of the thread's own, so that calls
+   * on several threads at once do not share them.
+   */
+  private static float[] columns(float[] a, int length) {
+    return VECTOR ? ThreadScratch.floats(length) : a;
+  }
+
+  /** The forward pass of examples [from, to). */
+  static void forwardSlice(float[] a, int from, int to, int x, int xStride, int k, int kStride, int out, int outStride,
+      int c, int h, int w, int f, int kh, int kw, int stride, int pad, boolean depthwise, int cols, int bias, boolean relu) {
+    if (PaddedConv2d.applies(stride, depthwise, c)) {
+      PaddedConv2d.forward(a, to - from, x + from * xStride, xStride, k + from * kStride, kStride, out + from * outStride, outStride,
+          c, h, w, f, kh, kw, pad, bias, relu);
+      return;
+    }
     int oh = outSize(h, kh, stride, pad);
     int ow = outSize(w, kw, stride, pad);
-    for (int e = 0; e < count; e++) {
+    float[] cs = columns(a, c * kh * kw * oh * ow);
+    int at = cs == a ? cols : 0;
+    for (int e = from; e < to; e++) {
       int xe = x + e * xStride;
       int ke = k + e * kStride;
       int oe = out + e * outStride;
       if (depthwise) {
         depthwiseForward(a, xe, ke, oe, c, h, w, kh, kw, stride, pad, oh, ow);
       } else {
-        im2col(a, xe, cols, c, h, w, kh, kw, stride, pad, oh, ow);
-        rows(a, f, oh * ow, c * kh * kw, ke, false, cols, oe, false);
+        im2col(a, xe, cs, at, c, h, w, kh, kw, stride, pad, oh, ow);
+        rows(a, f, oh * ow, c * kh * kw, ke, false, cs, at, a, oe, false);
       }
+      if (bias >= 0) addBias(a, oe, bias, depthwise ? c : f, oh * ow, relu);
     }
   }
 
-  public static void inputGradient(float[] a, int count, int g, int gStride, int k, int kStride, int dx, int dxStride,
+  /**
+   * The epilogue of one example's output [F, plane]: out = (out + bias[f]), through relu when
+   * asked, each op rounded as the fused region it replaces would round it. It runs while the
+   * example's output is still in cache: as a separate loop over the batch it cost more than the
+   * convolution itself.
+   */
+  private static void addBias(float[] a, int out, int bias, int f, int plane, boolean relu) {
+    for (int ch = 0; ch < f; ch++) {
+      float b = a[bias + ch];
+      int row = out + ch * plane;
+      if (relu) for (int p = 0; p < plane; p++) a[row + p] = Math.max(a[row + p] + b, 0);
+      else for (int p = 0; p < plane; p++) a[row + p] += b;
+    }
+  }
+
+  /** The input gradient of examples [from, to). */
+  static void inputGradientSlice(float[] a, int from, int to, int g, int gStride, int k, int kStride, int dx, int dxStride,
       int c, int h, int w, int f, int kh, int kw, int stride, int pad, boolean depthwise, int cols) {
+    if (PaddedConv2d.appliesToInputGradient(stride, depthwise, f, kh, kw, pad)) {
+      PaddedConv2d.inputGradient(a, to - from, g + from * gStride, gStride, k + from * kStride, kStride, dx + from * dxStride, dxStride,
+          c, h, w, f, kh, kw, pad);
+      return;
+    }
     int oh = outSize(h, kh, stride, pad);
     int ow = outSize(w, kw, stride, pad);
-    for (int e = 0; e < count; e++) {
+    float[] cs = columns(a, c * kh * kw * oh * ow);
+    int at = cs == a ? cols : 0;
+    for (int e = from; e < to; e++) {
       int ge = g + e * gStride;
       int ke = k + e * kStride;
       int de = dx + e * dxStride;
@@ -360,16 +441,25 @@ public final class Conv2d {
       if (depthwise) {
         depthwiseInputGradient(a, ge, ke, de, c, h, w, kh, kw, stride, pad, oh, ow);
       } else {
-        rows(a, c * kh * kw, oh * ow, f, ke, true, ge, cols, false);   // Kᵀ g
-        col2im(a, cols, de, c, h, w, kh, kw, stride, pad, oh, ow);
+        rows(a, c * kh * kw, oh * ow, f, ke, true, a, ge, cs, at, false);   // Kᵀ g
+        col2im(cs, at, a, de, c, h, w, kh, kw, stride, pad, oh, ow);
       }
     }
   }
 
-  public static void kernelGradient(float[] a, int count, int x, int xStride, int g, int gStride, int dk, int dkStride,
+  /**
+   * The kernel gradient's rows [from, to) (filters), over all the examples: a thread that owns
+   * some filters sums their gradient over the batch in the serial order.
+   */
+  static void kernelGradientSlice(float[] a, int count, int from, int to, int x, int xStride, int g, int gStride, int dk, int dkStride,
       int c, int h, int w, int f, int kh, int kw, int stride, int pad, boolean depthwise, int cols) {
     int oh = outSize(h, kh, stride, pad);
     int ow = outSize(w, kw, stride, pad);
+    int taps = c * kh * kw;
+    int positions = oh * ow;
+    float[] cs = columns(a, taps * positions);
+    int at = cs == a ? cols : 0;
+    int sums = cols + taps * positions;                  // lane sums of every filter's row, in the arena
     for (int e = 0; e < count; e++) {
       int xe = x + e * xStride;
       int ge = g + e * gStride;
@@ -378,9 +468,10 @@ public final class Conv2d {
       if (depthwise) {
         depthwiseKernelGradient(a, xe, ge, de, c, h, w, kh, kw, stride, pad, oh, ow, accumulate);
       } else {
-        im2col(a, xe, cols, c, h, w, kh, kw, stride, pad, oh, ow);
+        im2col(a, xe, cs, at, c, h, w, kh, kw, stride, pad, oh, ow);
         boolean each = dkStride != 0;
-        dots(a, f, c * kh * kw, oh * ow, ge, cols, de, accumulate, cols + c * kh * kw * oh * ow, e == 0 || each, e == count - 1 || each);   // g colsᵀ
+        dots(a, to - from, taps, positions, ge + from * positions, cs, at, de + from * taps, accumulate,
+            sums + from * taps * VectorDotAccumulator.MAX_LANES, e == 0 || each, e == count - 1 || each);   // g colsᵀ
       }
     }
   }
@@ -389,9 +480,9 @@ public final class Conv2d {
    * The columns of one image: row (ch, i, j) holds, for every output position (oy, ox), the input
    * element x[ch, oy·stride + i − pad, ox·stride + j − pad], or 0 in the padding.
    */
-  static void im2col(float[] a, int x, int cols, int c, int h, int w, int kh, int kw, int stride, int pad, int oh, int ow) {
+  static void im2col(float[] a, int x, float[] d, int cols, int c, int h, int w, int kh, int kw, int stride, int pad, int oh, int ow) {
     if (keepsSize(h, w, stride, oh, ow)) {
-      planeIm2col(a, x, cols, c, h, w, kh, kw, pad);
+      planeIm2col(a, x, d, cols, c, h, w, kh, kw, pad);
       return;
     }
     int row = cols;
@@ -404,14 +495,14 @@ public final class Conv2d {
             int iy = oy * stride + i - pad;
             int dst = row + oy * ow;
             if (iy < 0 || iy >= h || first >= end) {
-              for (int ox = 0; ox < ow; ox++) a[dst + ox] = 0;
+              for (int ox = 0; ox < ow; ox++) d[dst + ox] = 0;
               continue;
             }
             int src = x + (ch * h + iy) * w + j - pad;
-            for (int ox = 0; ox < first; ox++) a[dst + ox] = 0;       // the padding: a few elements,
-            if (stride == 1) System.arraycopy(a, src + first, a, dst + first, end - first);
-            else for (int ox = first; ox < end; ox++) a[dst + ox] = a[src + ox * stride];
-            for (int ox = end; ox < ow; ox++) a[dst + ox] = 0;        // not worth Arrays.fill's call
+            for (int ox = 0; ox < first; ox++) d[dst + ox] = 0;       // the padding: a few elements,
+            if (stride == 1) System.arraycopy(a, src + first, d, dst + first, end - first);
+            else for (int ox = first; ox < end; ox++) d[dst + ox] = a[src + ox * stride];
+            for (int ox = end; ox < ow; ox++) d[dst + ox] = 0;        // not worth Arrays.fill's call
           }
           row += oh * ow;
         }
@@ -420,9 +511,9 @@ public final class Conv2d {
   }
 
   /** The adjoint of {@link #im2col}: each column element is added back to the input element it came from. */
-  static void col2im(float[] a, int cols, int dx, int c, int h, int w, int kh, int kw, int stride, int pad, int oh, int ow) {
+  static void col2im(float[] s, int cols, float[] a, int dx, int c, int h, int w, int kh, int kw, int stride, int pad, int oh, int ow) {
     if (keepsSize(h, w, stride, oh, ow)) {
-      planeCol2im(a, cols, dx, c, h, w, kh, kw, pad);
+      planeCol2im(s, cols, a, dx, c, h, w, kh, kw, pad);
       return;
     }
     int row = cols;
@@ -436,7 +527,7 @@ public final class Conv2d {
             if (iy < 0 || iy >= h) continue;
             int src = row + oy * ow;
             int dst = dx + (ch * h + iy) * w + j - pad;
-            for (int ox = first; ox < end; ox++) a[dst + ox * stride] += a[src + ox];
+            for (int ox = first; ox < end; ox++) a[dst + ox * stride] += s[src + ox];
           }
           row += oh * ow;
         }
@@ -450,7 +541,7 @@ public final class Conv2d {
    * what the shift brings in from outside the image is zeroed: the rows above or below, and the
    * columns that wrapped around from the other side.
    */
-  private static void planeIm2col(float[] a, int x, int cols, int c, int h, int w, int kh, int kw, int pad) {
+  private static void planeIm2col(float[] a, int x, float[] d, int cols, int c, int h, int w, int kh, int kw, int pad) {
     int plane = h * w;
     int row = cols;
     for (int ch = 0; ch < c; ch++) {
@@ -463,10 +554,10 @@ public final class Conv2d {
           // Positions whose source lies outside the plane are wrapped columns of the first or last row.
           int from = Math.max(lo, -shift);
           int to = Math.min(hi, plane - shift);
-          for (int p = 0; p < from; p++) a[row + p] = 0;
-          if (to > from) System.arraycopy(a, xc + from + shift, a, row + from, to - from);
-          for (int p = Math.max(to, from); p < plane; p++) a[row + p] = 0;
-          zeroWrapped(a, row, w, lo / w, hi / w, j - pad);
+          for (int p = 0; p < from; p++) d[row + p] = 0;
+          if (to > from) System.arraycopy(a, xc + from + shift, d, row + from, to - from);
+          for (int p = Math.max(to, from); p < plane; p++) d[row + p] = 0;
+          zeroWrapped(d, row, w, lo / w, hi / w, j - pad);
           row += plane;
         }
       }
@@ -474,7 +565,7 @@ public final class Conv2d {
   }
 
   /** The adjoint of {@link #planeIm2col}: the wrapped columns are zeroed, then each row adds back in one pass. */
-  private static void planeCol2im(float[] a, int cols, int dx, int c, int h, int w, int kh, int kw, int pad) {
+  private static void planeCol2im(float[] s, int cols, float[] a, int dx, int c, int h, int w, int kh, int kw, int pad) {
     int plane = h * w;
     int row = cols;
     for (int ch = 0; ch < c; ch++) {
@@ -486,8 +577,8 @@ public final class Conv2d {
           int hi = Math.min(h, h - (i - pad)) * w;
           int from = Math.max(lo, -shift);
           int to = Math.min(hi, plane - shift);
-          zeroWrapped(a, row, w, lo / w, hi / w, j - pad);
-          if (to > from) add(a, row + from, dc + from + shift, to - from);
+          zeroWrapped(s, row, w, lo / w, hi / w, j - pad);
+          if (to > from) add(s, row + from, a, dc + from + shift, to - from);
           row += plane;
         }
       }

@@ -108,11 +108,11 @@ final class VectorRowKernel {
     s.intoArray(c, c0);
   }
 
-  /** a[dst + i] += a[src + i] for i < n (a row of im2col columns added back into its image). */
-  static void add(float[] a, int src, int dst, int n) {
+  /** a[dst + i] += s[src + i] for i < n (a row of im2col columns added back into its image). */
+  static void add(float[] s, int src, float[] a, int dst, int n) {
     int i = 0;
-    for (; i + LANES <= n; i += LANES) load(a, dst + i).add(load(a, src + i)).intoArray(a, dst + i);
-    for (; i < n; i++) a[dst + i] += a[src + i];
+    for (; i + LANES <= n; i += LANES) load(a, dst + i).add(load(s, src + i)).intoArray(a, dst + i);
+    for (; i < n; i++) a[dst + i] += s[src + i];
   }
 
   private static FloatVector load(float[] array, int at) {

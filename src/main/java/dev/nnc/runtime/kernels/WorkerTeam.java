@@ -1,13 +1,14 @@
 package dev.nnc.runtime.kernels;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A fixed team of threads that runs one parallel loop at a time: the calling thread takes part 0
- * and {@code size − 1} daemon workers the others. A loop allocates nothing (the task is an object
- * the caller reuses) and hands work over by a volatile generation count and park/unpark, so a
- * training step can split its matrix products many times per millisecond.
+ * A fixed team of threads that runs one parallel loop at a time, in {@code size} parts that the
+ * calling thread and {@code size − 1} daemon workers claim one by one. A loop allocates nothing
+ * (the task is an object the caller reuses) and hands work over by an atomic claim word and
+ * park/unpark, so a training step can split its matrix products many times per millisecond.
  *
  * <p>Kernels find the team of the thread that calls them through {@link #current()}: a thread
  * that installed none (or a worker itself, so loops never nest) runs serially. Each part must
@@ -25,10 +26,17 @@ public final class WorkerTeam implements AutoCloseable {
   private static final int SPINS = 20_000;
 
   private final Thread[] workers;
-  private final AtomicInteger pending = new AtomicInteger();
-  private volatile int generation;
+  /**
+   * The loop's generation (high 32 bits) and the next part nobody has claimed yet (low 32): parts
+   * are claimed by compare-and-set, by the caller as well as the workers, so a part whose worker
+   * has not woken up yet (its core busy with another process) is run by the caller instead of
+   * waited for. One word for both keeps a worker that wakes late from claiming a part of a newer loop.
+   */
+  private final AtomicLong state = new AtomicLong();
+  private final AtomicInteger done = new AtomicInteger();
   private volatile boolean closed;
   private volatile Task task;
+  private volatile int parts;
   private volatile Thread caller;
   private volatile Throwable failure;
 
@@ -37,8 +45,7 @@ public final class WorkerTeam implements AutoCloseable {
     if (size < 1) throw new IllegalArgumentException("a team needs at least one thread, got " + size);
     workers = new Thread[size - 1];
     for (int i = 0; i < workers.length; i++) {
-      int part = i + 1;
-      workers[i] = new Thread(() -> work(part), "nnc-worker-" + part);
+      workers[i] = new Thread(this::work, "nnc-worker-" + (i + 1));
       workers[i].setDaemon(true);
       workers[i].start();
     }
@@ -59,21 +66,30 @@ public final class WorkerTeam implements AutoCloseable {
     return workers.length + 1;
   }
 
-  /** Runs {@code t} on every part and returns when all are done. */
+  /** Runs {@code t} in {@link #size} parts and returns when all are done. */
   public void run(Task t) {
-    int parts = size();
-    if (parts == 1) {
-      t.run(0, 1);
+    run(t, size());
+  }
+
+  /**
+   * Runs {@code t} in {@code parts} parts (more than the threads: whoever is free claims the
+   * next, so a thread its core has taken away delays the loop by one small part only).
+   */
+  public void run(Task t, int parts) {
+    if (size() == 1 || parts == 1) {
+      for (int part = 0; part < parts; part++) t.run(part, parts);
       return;
     }
+    this.parts = parts;
     task = t;
     caller = Thread.currentThread();
     failure = null;
-    pending.set(workers.length);
-    generation++;
+    done.set(0);
+    long generation = (state.get() >>> 32) + 1;
+    state.set(generation << 32);
     for (Thread w : workers) LockSupport.unpark(w);
-    t.run(0, parts);
-    for (int spin = 0; pending.get() > 0; spin++) {
+    runParts(generation, parts);
+    for (int spin = 0; done.get() < parts; spin++) {
       if (spin < SPINS) Thread.onSpinWait();
       else LockSupport.park(this);
     }
@@ -83,21 +99,32 @@ public final class WorkerTeam implements AutoCloseable {
     if (f instanceof Error e) throw e;
   }
 
-  private void work(int part) {
-    int seen = 0;
+  /** Claims and runs parts of loop {@code generation} until none is left. */
+  private void runParts(long generation, int parts) {
     while (true) {
-      for (int spin = 0; generation == seen && !closed; spin++) {
+      long s = state.get();
+      int part = (int) s;
+      if (s >>> 32 != generation || part >= parts) return;
+      if (!state.compareAndSet(s, s + 1)) continue;
+      try {
+        task.run(part, parts);
+      } catch (Throwable e) {
+        failure = e;
+      }
+      if (done.incrementAndGet() == parts) LockSupport.unpark(caller);
+    }
+  }
+
+  private void work() {
+    long seen = 0;
+    while (true) {
+      for (int spin = 0; state.get() >>> 32 == seen && !closed; spin++) {
         if (spin < SPINS) Thread.onSpinWait();
         else LockSupport.park(this);
       }
       if (closed) return;
-      seen = generation;
-      try {
-        task.run(part, size());
-      } catch (Throwable e) {
-        failure = e;
-      }
-      if (pending.decrementAndGet() == 0) LockSupport.unpark(caller);
+      seen = state.get() >>> 32;
+      runParts(seen, parts);
     }
   }
 

@@ -57,6 +57,77 @@ class ConvPrecisionTest {
     }
   }
 
+  /**
+   * The scheduler folds a conv layer's bias and relu into the convolution's call only when nothing
+   * else reads what the call would skip: a convolution the program names keeps its own values, and
+   * relu(z + b) computed from them is what the folded form computes.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"f32", "f64"})
+  void namedConvolutionKeepsItsValues(String dtype) {
+    String text = """
+        model named {
+          input img[2, 6, 7]
+          param K[3, 2, 3, 3] = he
+          param b[3, 1, 1] = zeros
+          z = conv2d(img, K, pad = 1)
+          h = relu(z + b)
+          folded = relu(conv2d(img, K, pad = 1, stride = 2) + b)
+          loss = sum(h) + sum(folded)
+        }
+        """;
+    Workspace ws = workspace(text, 2, Dtype.valueOf(dtype.toUpperCase()));
+    Random random = new Random(7);
+    for (String leaf : new String[] {"img", "K", "b"}) {
+      double[] values = ws.leafValues(leaf);
+      for (int i = 0; i < values.length; i++) values[i] = random.nextGaussian();
+      ws.set(leaf, values);
+    }
+    ws.forward();
+    double[] z = ws.values("z");
+    double[] h = ws.values("h");
+    double[] b = ws.leafValues("b");
+    int plane = 6 * 7;
+    for (int i = 0; i < z.length; i++) {
+      double expected = Math.max(z[i] + b[i / plane % 3], 0);
+      if (dtype.equals("f32")) expected = Math.max((float) ((float) z[i] + (float) b[i / plane % 3]), 0f);
+      assertWithMessage("h[%s]", i).that(h[i]).isEqualTo(expected);
+    }
+    assertWithMessage("some z negative, some positive").that(java.util.Arrays.stream(h).filter(v -> v == 0).count()).isIn(com.google.common.collect.Range.open(10L, (long) h.length - 10));
+  }
+
+  /**
+   * Convolutions split over a team of threads (examples for the forward pass and the input
+   * gradient, filters for the kernel gradient) give one thread's numbers bit for bit: each element
+   * is computed by one thread in the serial order. Both products' paths are taken (1 and 4 input
+   * channels), with the per-example kernels of the input gradient.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"1 28 28 8 1", "4 20 20 6 1", "3 16 20 4 2"})
+  void twoThreadsGiveOneThreadsNumbers(String shape) {
+    String[] d = shape.split(" ");
+    String text = PROGRAM.formatted(Integer.parseInt(d[0]), Integer.parseInt(d[1]), Integer.parseInt(d[2]), Integer.parseInt(d[3]), Integer.parseInt(d[4]));
+    double[][] alone = gradientsOnThreads(text, 1);
+    double[][] split = gradientsOnThreads(text, 2);
+    for (int i = 0; i < alone.length; i++) assertWithMessage("%s gradient %s", shape, i).that(split[i]).isEqualTo(alone[i]);
+  }
+
+  private static double[][] gradientsOnThreads(String text, int threads) {
+    Nnc.Options options = Nnc.Options.DEFAULT.withBatch(24).withDtype(Dtype.F32);
+    Workspace ws = Nnc.compile(new SourceFile("net.nn", text), options).compiled().newWorkspace(0);
+    ws.randomize(3, java.util.Set.of());
+    Random random = new Random(11);
+    double[] img = ws.leafValues("img");
+    for (int i = 0; i < img.length; i++) img[i] = random.nextGaussian();
+    ws.set("img", img);
+    try (WorkerTeam team = new WorkerTeam(threads)) {
+      team.install();
+      ws.forward();
+      ws.backward();
+    }
+    return new double[][] {ws.values("loss"), ws.gradients("h.K"), ws.gradients("h.b"), ws.gradients("r.K"), ws.gradients("img")};
+  }
+
   private static Workspace workspace(String text, int batch, Dtype dtype) {
     Nnc.Options options = Nnc.Options.DEFAULT.withBatch(batch).withDtype(dtype).withParametersOnly();
     return TestCompiler.verified(Nnc.compile(new SourceFile("net.nn", text), options)).compiled().newWorkspace(0);

@@ -13,12 +13,11 @@ package dev.nnc.runtime.kernels;
  *       zeroes only the rows and columns no window covers, instead of zeroing all of dx and then
  *       adding into it: one pass over dx, no read-modify-write;</li>
  *   <li>2×2 with stride 2, the pool of nearly every conv net, has its own loops ({@code max2},
- *       {@code max2Gradient}), and in float, when the JVM has the Vector API, runs on
- *       {@link VectorPooling}, 8 or 16 columns at a time, 2 to 3 times the scalar loops' speed.</li>
+ *       {@code max2Gradient}).</li>
  * </ul>
  * NaN, as before these fast paths: the 2×2 forward propagates it (Math.max), and in its gradient a
  * NaN loses every comparison; elsewhere a NaN that is not a window's first element never counts as
- * its maximum. The vector loops give exactly the scalar loops' results, NaN included.
+ * its maximum.
  */
 public final class Pooling {
   private Pooling() {}
@@ -228,15 +227,7 @@ public final class Pooling {
     }
   }
 
-  // ---- float: the same with float in place of double, and the 2×2 stride-2 pool on the Vector API
-
-  /**
-   * Whether the float 2×2 stride-2 pool runs on {@link VectorPooling}: not yet. Its 256- and
-   * 128-bit vectors made C2 box the 512-bit vectors of the convolution and GEMM kernels in a
-   * whole training step (1.6 MB a step, 1.5× slower; AllocationTest's conv net), though each
-   * kernel alone ran clean. It comes back when it works on the preferred vector size only.
-   */
-  private static final boolean VECTOR = false;
+  // ---- float: the same with float in place of double
 
   public static void max(float[] a, int count, int x, int xStride, int out, int outStride, int c, int h, int w, int size, int stride) {
     int oh = (h - size) / stride + 1;
@@ -245,8 +236,7 @@ public final class Pooling {
       int xe = x + e * xStride;
       int o = out + e * outStride;
       if (size == 2 && stride == 2) {
-        if (VECTOR && 2 * ow >= VectorPooling.MIN_COLUMNS) VectorPooling.max2(a, xe, c, h, w, o);
-        else max2(a, xe, c, h, w, o);
+        max2(a, xe, c, h, w, o);
         continue;
       }
       for (int ch = 0; ch < c; ch++) {
@@ -276,9 +266,7 @@ public final class Pooling {
         addMaxGradient(a, xe, ge, de, c, h, w, size, stride, positiveOnly);
         continue;
       }
-      boolean vector = VECTOR && 2 * ow >= VectorPooling.MIN_COLUMNS && VectorPooling.gradientFits(a, ge, c, h, w);
       if (size != 2) tiledMaxGradient(a, xe, c, h, w, size, ge, de, positiveOnly);
-      else if (vector) VectorPooling.max2Gradient(a, xe, c, h, w, ge, de, positiveOnly);
       else max2Gradient(a, xe, c, h, w, ge, de, positiveOnly);
       zeroUncovered(a, de, c, h, w, oh * size, ow * size);
     }

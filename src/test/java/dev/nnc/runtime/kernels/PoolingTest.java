@@ -14,10 +14,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The max-pooling kernels on their own, in both precisions: hand-checked windows (ties, zeros,
  * negative maxima, rows and columns no window covers, relu's mask fused in with positiveOnly),
- * the definition computed directly over many shapes (the float 2×2 stride-2 pool runs on the
- * Vector API from 8 covered columns on, 16 for its wider loop, so widths run past both), and float
- * against double on data with NaN, infinities and signed zeros, also in a JVM without the Vector
- * API. ConvPrecisionTest and PyTorchReferenceTest hold the same kernels to PyTorch inside networks.
+ * the definition computed directly over many shapes, and float against double on data with NaN,
+ * infinities and signed zeros, also in a JVM without the Vector API. ConvPrecisionTest and
+ * PyTorchReferenceTest hold the same kernels to PyTorch inside networks.
  */
 class PoolingTest {
   /** The arena's filler outside the operands: a kernel that writes there is caught. */
@@ -152,7 +151,7 @@ class PoolingTest {
     assertThat(at.outOf(positive)).isEqualTo(new double[] {0, 3, 0, 0, 0, 0, 0, 0, 0});
   }
 
-  /** The float vector loops read a row's g 8 at a time; with g at the arena's very end they must not. */
+  /** With g at the arena's very end, nothing is read past it. */
   @Test
   void gradientReadsNothingPastTheArena() {
     double[] image = flat(IMAGE);
@@ -200,9 +199,7 @@ class PoolingTest {
 
   /**
    * Float and double give the same results bit for bit (signed zeros included, NaN as NaN) on
-   * data with NaN, infinities, signed zeros and ties: in float the 2×2 stride-2 pool runs on the
-   * Vector API when the JVM has it, in double never, so this holds the vector loops to the scalar
-   * ones on what the definition test leaves out.
+   * data with NaN, infinities, signed zeros and ties, where the definition test does not look.
    */
   @Test
   void floatGivesDoublesResultsOnSpecialValues() {

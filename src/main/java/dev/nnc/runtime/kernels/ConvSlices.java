@@ -1,27 +1,13 @@
 package dev.nnc.runtime.kernels;
 
 /**
- * Runs a float convolution call on the calling thread's {@link WorkerTeam}. The forward pass and
- * the input gradient split the examples; the kernel gradient, a sum over the examples, splits the
- * filters instead, so that every element of every result is computed by one thread in the serial
- * order and the numbers do not depend on the number of threads. The task object is reused per
- * calling thread: splitting allocates nothing.
+ * A float convolution call on the calling thread's {@link WorkerTeam}. The forward pass and the
+ * input gradient split the examples; the kernel gradient, a sum over the examples, splits the
+ * filters instead (one slice per thread: each repeats the examples' im2col), so that every
+ * element of every result is computed by one thread in the serial order.
  */
-final class ConvSlices implements WorkerTeam.Task {
+final class ConvSlices extends Slices {
   enum Kind { FORWARD, INPUT_GRADIENT, KERNEL_GRADIENT }
-
-  /**
-   * Multiply-adds below which a call stays on one thread: handing a slice over costs a few
-   * microseconds when the other core is idle, and a scheduler slice when it is not.
-   */
-  static final long PARALLEL_MIN = 1L << 20;
-
-  /**
-   * Slices of examples per thread: small ones, claimed by whichever thread is free, so that a
-   * thread that loses its core to another process holds up little. The kernel gradient's slices
-   * stay one per thread: each one repeats the examples' im2col.
-   */
-  private static final int PARTS_PER_THREAD = 4;
 
   private static final ThreadLocal<ConvSlices> TASKS = ThreadLocal.withInitial(ConvSlices::new);
 
@@ -59,9 +45,7 @@ final class ConvSlices implements WorkerTeam.Task {
     t.cols = cols;
     t.bias = bias;
     t.relu = relu;
-    WorkerTeam team = WorkerTeam.current();
-    if (team.size() == 1 || t.span() < 2 || t.work() < PARALLEL_MIN || !VectorSupport.available()) t.run(0, 1);
-    else team.run(t, kind == Kind.KERNEL_GRADIENT ? team.size() : Math.min(t.span(), PARTS_PER_THREAD * team.size()));
+    t.run(t.span(), t.work(), kind == Kind.KERNEL_GRADIENT ? 1 : PARTS_PER_THREAD);
     t.a = null;                                          // the arena is not the task's to keep
   }
 
@@ -78,11 +62,7 @@ final class ConvSlices implements WorkerTeam.Task {
   }
 
   @Override
-  public void run(int part, int parts) {
-    int span = span();
-    int from = (int) ((long) span * part / parts);
-    int to = (int) ((long) span * (part + 1) / parts);
-    if (from >= to) return;
+  void slice(int from, int to) {
     switch (kind) {
       case FORWARD -> Conv2d.forwardSlice(a, from, to, p, pStride, q, qStride, out, outStride, c, h, w, f, kh, kw, stride, pad, depthwise,
           cols, bias, relu);

@@ -9,6 +9,9 @@ the machine's peak (115 GFLOP/s per core, DESIGN.md). Run it from the repository
 machine, after `./nnc --version` has built nnc:
 
     /usr/bin/python3 bench/report.py > /tmp/report.md
+
+With `--jmh` it first builds the JMH benchmarks (bench/pom.xml) and adds a JMH run: the Vector API
+SGEMM (`GemmBench`, NN/NT/TN at 1024³ and the MLP shapes) in GFLOP/s and percent of peak.
 """
 import argparse
 import json
@@ -16,6 +19,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 
 PEAK_PER_CORE = 115.0  # GFLOP/s, FP32, one Zen 4 core (DESIGN.md)
 
@@ -63,13 +67,38 @@ def pytorch_us(threads):
     return {(r["workload"], r["batch"]): r["us_per_step"] for r in json.loads(out)["results"]}
 
 
+def jmh_gemm():
+    """GemmBench's Vector API kernels through JMH (one fork, 3 warm-up and 5 measured 1 s iterations)."""
+    subprocess.run(["mvn", "-q", "-B", "-DskipTests", "install"], check=True)
+    subprocess.run(["mvn", "-q", "-B", "-f", "bench/pom.xml", "package"], check=True)
+    with tempfile.NamedTemporaryFile(suffix=".json") as results:
+        subprocess.run(["java", "--add-modules", "jdk.incubator.vector", "-jar", "bench/target/benchmarks.jar", "GemmBench",
+                        "-p", "impl=vector", "-f", "1", "-wi", "3", "-i", "5", "-w", "1s", "-r", "1s",
+                        "-rf", "json", "-rff", results.name], check=True, capture_output=True)
+        runs = json.load(open(results.name))
+    print("### JMH: SGEMM, one thread (`GemmBench`, Vector API)\n")
+    print("| form | m×n×k | ms/call (± error) | GFLOP/s | % of peak |")
+    print("|---|---|---:|---:|---:|")
+    for run in runs:
+        m, n, k = (int(v) for v in run["params"]["shape"].split("x"))
+        ms = run["primaryMetric"]["score"]
+        error = run["primaryMetric"]["scoreError"]
+        gflops = 2 * m * n * k / ms / 1e6
+        form = run["benchmark"].rsplit(".", 1)[1].upper()
+        print(f"| {form} | {m}×{n}×{k} | {ms:.3f} ± {error:.3f} | {gflops:.1f} | {100 * gflops / PEAK_PER_CORE:.0f} % |")
+    print()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="nnc bench runs per workload; the median is kept")
     parser.add_argument("--threads", default="1,2", help="thread counts to measure")
+    parser.add_argument("--jmh", action="store_true", help="also run the JMH SGEMM benchmark")
     args = parser.parse_args()
     load = os.getloadavg()[0]
     print(f"Load average at the start: {load:.2f}.\n")
+    if args.jmh:
+        jmh_gemm()
     for threads in (int(t) for t in args.threads.split(",")):
         torch = pytorch_us(threads)
         print(f"### {threads} thread{'s' if threads > 1 else ''}\n")

@@ -210,8 +210,14 @@ public final class Scheduler {
     }
   }
 
+  /** Elementwise nodes computed by the kernel call of the tensor op they follow, by that call's result. */
+  private sealed interface Fold permits ConvEpilogue, MaskedPoolGradient {}
+
   /** A convolution whose call also adds a per-channel bias and, when {@code relu}, applies relu. */
-  private record ConvEpilogue(Node conv, Node bias, boolean relu) {}
+  private record ConvEpilogue(Node conv, Node bias, boolean relu) implements Fold {}
+
+  /** ifGt(x, 0, maxpool'(x, g), 0), relu's mask on a max pool's gradient: the pool routes only to positive maxima. */
+  private record MaskedPoolGradient(Node pool) implements Fold {}
 
   /** A value copied to a named slot at the end of its method: a leaf-valued variable, a gradient. */
   private record Sink(Node value, int slot, Node shapeOf, String what) {}
@@ -367,10 +373,14 @@ public final class Scheduler {
       this.sinks = sinks;
       this.readers = readers;
       Set<Node> own = new HashSet<>(nodes);
-      for (Node n : nodes) if (n.op() == Op.CONV2D) foldEpilogue(n, own);
+      for (Node n : nodes) {
+        if (n.op() == Op.CONV2D) foldEpilogue(n, own);
+        if (n.op() == Op.MAXPOOL_GRAD) foldMask(n, own);
+        if (isBatchSummed(n) && n.input(0).op() == Op.CONV2D_KERNEL_GRAD) foldBiasSum(n, own);
+      }
       Domain open = null;
       for (Node n : nodes) {
-        if (folded.contains(n)) continue;
+        if (folded.contains(n) || biasSums.containsValue(n)) continue;
         boolean full = !groups.isEmpty() && groups.get(groups.size() - 1).size() >= MAX_REGION;
         // A sum over broadcast axes (a bias gradient) joins the region computing what it sums:
         // it accumulates from the value's local instead of re-reading it from the arena.
@@ -389,8 +399,8 @@ public final class Scheduler {
       }
     }
 
-    /** Conv layers whose bias and relu run in the convolution's call, by the node that call computes. */
-    private final Map<Node, ConvEpilogue> epilogues = new IdentityHashMap<>();
+    /** Elementwise nodes that run in the call of the tensor op before them, by the node that call computes. */
+    private final Map<Node, Fold> folds = new IdentityHashMap<>();
     /** The nodes such a call computes on the way (the convolution, the sum before relu): no buffer, no region. */
     private final Set<Node> folded = new HashSet<>();
 
@@ -409,12 +419,55 @@ public final class Scheduler {
       boolean foldsRelu = relu != null && relu.op() == Op.RELU && own.contains(relu) && isIntermediate(add);
       folded.add(conv);
       if (foldsRelu) folded.add(add);
-      epilogues.put(foldsRelu ? relu : add, new ConvEpilogue(conv, bias, foldsRelu));
+      folds.put(foldsRelu ? relu : add, new ConvEpilogue(conv, bias, foldsRelu));
+    }
+
+    /**
+     * Folds relu's backward mask, ifGt(x, 0, maxpool'(x, g), 0), into the pool gradient's call: a
+     * window's gradient goes to its maximum only if that is positive. The mask reads x where the
+     * pool's gradient is non-zero only at a window's maximum, so the two agree element for element.
+     */
+    private void foldMask(Node pool, Set<Node> own) {
+      Node mask = soleReader(pool);
+      if (mask == null || mask.op() != Op.IF_GT || !own.contains(mask) || !isIntermediate(pool)) return;
+      List<Node> in = mask.inputs();
+      if (in.get(0) != pool.input(0) || !isZero(in.get(1)) || in.get(2) != pool || !isZero(in.get(3))) return;
+      folded.add(pool);
+      folds.put(mask, new MaskedPoolGradient(pool));
+    }
+
+    /**
+     * A conv bias's gradient, sum_to(g) per filter over the examples and positions, computed by
+     * the call that sums the kernel's gradient from the same g ({@code kernelGradient}), while
+     * each example's g is in cache: as a pass of its own it streamed the whole batch again. Only
+     * when nothing reads the sum before that call.
+     */
+    private void foldBiasSum(Node kernelGradient, Set<Node> own) {
+      Node g = kernelGradient.input(0).input(1);
+      for (Node reader : readers.getOrDefault(g, Set.of())) {
+        boolean biasSum = reader.op() == Op.SUM_TO && !reader.batched() && channelRun(reader) > 0 && own.contains(reader)
+            && !biasSums.containsValue(reader);
+        if (!biasSum) continue;
+        int plane = (int) (g.shape().size() / g.shape().dim(0));
+        if (channelRun(reader) != plane) continue;      // one sum per filter, not per row
+        boolean readLater = true;
+        for (Node r : readers.getOrDefault(reader, Set.of())) readLater &= r.id() > kernelGradient.id();
+        if (!readLater) continue;
+        biasSums.put(kernelGradient, reader);
+        return;
+      }
+    }
+
+    /** Bias gradients summed by a kernel gradient's call, by that call's node. */
+    private final Map<Node, Node> biasSums = new IdentityHashMap<>();
+
+    private static boolean isZero(Node n) {
+      return n.isConst() && n.attr() == 0;
     }
 
     /** Whether n is computed in a fused region: elementwise, and not a convolution's epilogue. */
     private boolean runsInRegion(Node n) {
-      return n.op().isElementwise() && !epilogues.containsKey(n);
+      return n.op().isElementwise() && !folds.containsKey(n);
     }
 
     /** The one node that reads n, in either method; null if none or several. */
@@ -454,7 +507,7 @@ public final class Scheduler {
           materialised.add(n);
           continue;
         }
-        boolean needed = !n.op().isElementwise() || variableOf.containsKey(n) || epilogues.containsKey(n);
+        boolean needed = !n.op().isElementwise() || variableOf.containsKey(n) || folds.containsKey(n) || biasSums.containsValue(n);
         for (Node reader : readers.getOrDefault(n, Set.of())) {
           needed |= !regionOf.containsKey(reader) || !regionOf.get(reader).equals(regionOf.get(n));
         }
@@ -599,18 +652,20 @@ public final class Scheduler {
       int out = buffer.containsKey(n) ? bufferOf(n) : -1;
       int rows = n.batched() ? batch : 1;
       int line = line(n);
-      ConvEpilogue epilogue = epilogues.get(n);
-      if (epilogue != null) return List.of(windows.conv(epilogue.conv(), out, bufferOf(epilogue.bias()), epilogue.relu(), line));
+      Fold fold = folds.get(n);
+      if (fold instanceof ConvEpilogue e) return List.of(windows.conv(e.conv(), out, bufferOf(e.bias()), e.relu(), line));
+      if (fold instanceof MaskedPoolGradient m) return List.of(windows.pool(m.pool(), out, true, line));
       return switch (n.op()) {
         case MATMUL -> List.of(matmul(n, out, line));
         case OUTER -> List.of(matmulCall(rows, (int) n.input(0).shape().size(), (int) n.input(1).shape().size(), 1,
             n.input(0), false, n.input(1), false, out, n, line));
         case SUM_TO -> !isBatchSummed(n) ? sumTo(n, out, line)
-            : n.input(0).op() == Op.OUTER ? List.of(batchSummedOuter(n, out, line)) : List.of(windows.kernelGradient(n.input(0), out, true, line));
+            : n.input(0).op() == Op.OUTER ? List.of(batchSummedOuter(n, out, line))
+            : List.of(windows.kernelGradient(n.input(0), out, true, biasSums.containsKey(n) ? bufferOf(biasSums.get(n)) : -1, line));
         case CONV2D -> List.of(windows.conv(n, out, -1, false, line));
         case CONV2D_INPUT_GRAD -> List.of(windows.inputGradient(n, out, line));
-        case CONV2D_KERNEL_GRAD -> List.of(windows.kernelGradient(n, out, false, line));
-        case MAXPOOL, AVGPOOL, MAXPOOL_GRAD, AVGPOOL_GRAD -> List.of(windows.pool(n, out, line));
+        case CONV2D_KERNEL_GRAD -> List.of(windows.kernelGradient(n, out, false, -1, line));
+        case MAXPOOL, AVGPOOL, MAXPOOL_GRAD, AVGPOOL_GRAD -> List.of(windows.pool(n, out, false, line));
         case TRANSPOSE -> n.shape().rank() < 2 ? copyIfNotAliased(n, out, line) : List.of(rowCall("transpose", line, bufferOf(n.input(0)), out, rows, n.shape().dim(1), n.shape().dim(0)));
         case RESHAPE -> copyIfNotAliased(n, out, line);
         case SUM -> List.of(rowCall("sumRows", line, bufferOf(n.input(0)), out, rows, (int) n.input(0).shape().size()));

@@ -47,10 +47,14 @@ final class WindowCalls {
     return convCall("inputGradient", n, geo, out, stride(n, count(n)), line);
   }
 
-  /** dK from (x, g): per example, or summed over the examples when {@code summed}. */
-  Call kernelGradient(Node n, int out, boolean summed, int line) {
+  /**
+   * dK from (x, g): per example, or summed over the examples when {@code summed}; with the bias's
+   * gradient, g summed over the examples and positions per filter, at arena offset
+   * {@code biasGradient} (−1: none), when the scheduler folded that sum into the call.
+   */
+  Call kernelGradient(Node n, int out, boolean summed, int biasGradient, int line) {
     Geometry geo = new Geometry(n.input(0).shape(), n.shape(), n.setting("stride"), n.setting("pad"));
-    return convCall("kernelGradient", n, geo, out, summed ? 0 : stride(n, count(n)), line);
+    return convCall("kernelGradient", n, geo, out, summed ? 0 : stride(n, count(n)), line, biasGradient);
   }
 
   /** Conv2d.method(arena, count, first operand, its stride, second, its stride, out, its stride, geometry, scratch, extra...). */
@@ -64,8 +68,11 @@ final class WindowCalls {
     return call(CONV, method, line, args.toArray());
   }
 
-  /** maxpool, avgpool and their gradients. */
-  Call pool(Node n, int out, int line) {
+  /**
+   * maxpool, avgpool and their gradients; max pool's gradient routes only to positive maxima when
+   * {@code positiveOnly} (relu's backward mask, folded in by the scheduler).
+   */
+  Call pool(Node n, int out, boolean positiveOnly, int line) {
     int count = count(n);
     int size = n.setting("size");
     int step = n.setting("stride");
@@ -83,7 +90,7 @@ final class WindowCalls {
       case MAXPOOL_GRAD -> {
         Node g = n.input(1);
         yield call(POOLING, "maxGradient", line, count, arena.bufferOf(first), stride(first, count), arena.bufferOf(g), stride(g, count),
-            out, stride(n, count), c, h, w, size, step, false);
+            out, stride(n, count), c, h, w, size, step, positiveOnly);
       }
       case AVGPOOL_GRAD -> call(POOLING, "averageGradient", line, count, arena.bufferOf(first), stride(first, count), out, stride(n, count),
           c, h, w, size, step);

@@ -12,10 +12,10 @@ import java.util.concurrent.CompletableFuture;
  * Runs Java in a separate JVM, as a user would: the JDK's own java, no inherited class path and no
  * JVM options from the environment (so no --add-modules unless given).
  */
-final class SeparateJvm {
+public final class SeparateJvm {
   private SeparateJvm() {}
 
-  record Result(int status, String out, String err) {}
+  public record Result(int status, String out, String err) {}
 
   /** {@code java [jvmFlags] -jar jar args}. */
   static Result jar(Path jar, List<String> jvmFlags, String... args) throws IOException, InterruptedException {
@@ -33,7 +33,8 @@ final class SeparateJvm {
     return java(command);
   }
 
-  private static Result java(List<String> arguments) throws IOException, InterruptedException {
+  /** {@code java arguments}: JVM flags, then what to run. */
+  public static Result java(List<String> arguments) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-XX:+UseSerialGC");

@@ -153,14 +153,16 @@ public final class Conv2d {
   }
 
   public static void kernelGradient(double[] a, int count, int x, int xStride, int g, int gStride, int dk, int dkStride,
-      int c, int h, int w, int f, int kh, int kw, int stride, int pad, boolean depthwise, int cols) {
+      int c, int h, int w, int f, int kh, int kw, int stride, int pad, boolean depthwise, int cols, int bias) {
     int oh = outSize(h, kh, stride, pad);
     int ow = outSize(w, kw, stride, pad);
+    if (bias >= 0) java.util.Arrays.fill(a, bias, bias + (depthwise ? c : f), 0);
     for (int e = 0; e < count; e++) {
       int xe = x + e * xStride;
       int ge = g + e * gStride;
       int de = dk + e * dkStride;
       boolean accumulate = dkStride == 0 && e > 0;
+      if (bias >= 0) RowKernels.sumRuns(a, ge, bias, 1, depthwise ? c : f, oh * ow);
       if (depthwise) {
         depthwiseKernelGradient(a, xe, ge, de, c, h, w, kh, kw, stride, pad, oh, ow, accumulate);
       } else {
@@ -366,9 +368,9 @@ public final class Conv2d {
   }
 
   public static void kernelGradient(float[] a, int count, int x, int xStride, int g, int gStride, int dk, int dkStride,
-      int c, int h, int w, int f, int kh, int kw, int stride, int pad, boolean depthwise, int cols) {
+      int c, int h, int w, int f, int kh, int kw, int stride, int pad, boolean depthwise, int cols, int bias) {
     ConvSlices.run(ConvSlices.Kind.KERNEL_GRADIENT, a, count, x, xStride, g, gStride, dk, dkStride, c, h, w, f, kh, kw, stride, pad, depthwise,
-        cols, -1, false);
+        cols, bias, false);
   }
 
   /**
@@ -452,11 +454,14 @@ public final class Conv2d {
    * some filters sums their gradient over the batch in the serial order.
    */
   static void kernelGradientSlice(float[] a, int count, int from, int to, int x, int xStride, int g, int gStride, int dk, int dkStride,
-      int c, int h, int w, int f, int kh, int kw, int stride, int pad, boolean depthwise, int cols) {
+      int c, int h, int w, int f, int kh, int kw, int stride, int pad, boolean depthwise, int cols, int bias) {
     int oh = outSize(h, kh, stride, pad);
     int ow = outSize(w, kw, stride, pad);
     int taps = c * kh * kw;
     int positions = oh * ow;
+    // The bias's gradient: each filter's g summed, example after example, as RowKernels.sumRuns would.
+    int filters = depthwise ? c : to - from;
+    if (bias >= 0) java.util.Arrays.fill(a, bias + from, bias + from + filters, 0);
     float[] cs = columns(a, taps * positions);
     int at = cs == a ? cols : 0;
     int sums = cols + taps * positions;                  // lane sums of every filter's row, in the arena
@@ -465,6 +470,7 @@ public final class Conv2d {
       int ge = g + e * gStride;
       int de = dk + e * dkStride;
       boolean accumulate = dkStride == 0 && e > 0;
+      if (bias >= 0) RowKernels.sumRuns(a, ge + from * positions, bias + from, 1, filters, positions);
       if (depthwise) {
         depthwiseKernelGradient(a, xe, ge, de, c, h, w, kh, kw, stride, pad, oh, ow, accumulate);
       } else {

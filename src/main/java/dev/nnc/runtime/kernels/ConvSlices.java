@@ -32,7 +32,8 @@ final class ConvSlices implements WorkerTeam.Task {
 
   /**
    * Conv2d's float call of this kind: p and q are its two operands (x and K, g and K, x and g),
-   * out its result, each with its stride between examples.
+   * out its result, each with its stride between examples; bias is the forward pass's bias, or
+   * where the kernel gradient's call also sums the bias's gradient (−1: none).
    */
   static void run(Kind kind, float[] a, int count, int p, int pStride, int q, int qStride, int out, int outStride,
       int c, int h, int w, int f, int kh, int kw, int stride, int pad, boolean depthwise, int cols, int bias, boolean relu) {
@@ -88,7 +89,7 @@ final class ConvSlices implements WorkerTeam.Task {
       case INPUT_GRADIENT -> Conv2d.inputGradientSlice(a, from, to, p, pStride, q, qStride, out, outStride, c, h, w, f, kh, kw, stride, pad,
           depthwise, cols);
       case KERNEL_GRADIENT -> Conv2d.kernelGradientSlice(a, count, from, to, p, pStride, q, qStride, out, outStride, c, h, w, f, kh, kw,
-          stride, pad, depthwise, cols);
+          stride, pad, depthwise, cols, bias);
     }
   }
 }

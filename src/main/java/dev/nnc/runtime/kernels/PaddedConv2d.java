@@ -33,22 +33,25 @@ final class PaddedConv2d {
 
   static void forward(float[] a, int count, int x, int xStride, int k, int kStride, int out, int outStride,
       int c, int h, int w, int f, int kh, int kw, int pad, int bias, boolean relu) {
-    Planes in = new Planes(c, h, w, pad, pad, kw);
-    int n = VectorDirectConv.wideLength(in.outRows(kh), in.wp);
+    int wp = w + 2 * pad;
+    int plane = (h + 2 * pad) * wp;
+    int block = block(c, plane, kw);
+    int oh = h + 2 * pad - kh + 1;
+    int n = VectorDirectConv.wideLength(oh, wp);
     int rows = group(f);
     int taps = c * kh * kw;
     // The kernel's rows as given, or copied with zero rows up to a whole group.
-    int kernel = rows == f ? -1 : in.block + rows * n;
-    float[] s = ThreadScratch.floats(in.block + rows * n + (kernel < 0 ? 0 : rows * taps));
+    int kernel = rows == f ? -1 : block + rows * n;
+    float[] s = ThreadScratch.floats(block + rows * n + (kernel < 0 ? 0 : rows * taps));
     for (int e = 0; e < count; e++) {
-      in.fill(a, x + e * xStride, s, 0, e == 0);
+      fill(a, x + e * xStride, c, h, w, pad, pad, s, 0, block, e == 0);
       int ke = k + e * kStride;
       if (kernel >= 0 && (e == 0 || kStride != 0)) {
         Arrays.fill(s, kernel, kernel + rows * taps, 0);
         System.arraycopy(a, ke, s, kernel, f * taps);
       }
-      VectorDirectConv.forward(rows, n, kernel < 0 ? a : s, kernel < 0 ? ke : kernel, c, kh, kw, s, 0, in.plane, in.wp, s, in.block, n);
-      compact(s, in.block, n, in.wp, a, out + e * outStride, f, in.outRows(kh), in.outColumns(kw), bias, relu);
+      VectorDirectConv.forward(rows, n, kernel < 0 ? a : s, kernel < 0 ? ke : kernel, c, kh, kw, s, 0, plane, wp, s, block, n);
+      compact(s, block, n, wp, a, out + e * outStride, f, oh, wp - kw + 1, bias, relu);
     }
   }
 
@@ -56,16 +59,20 @@ final class PaddedConv2d {
       int c, int h, int w, int f, int kh, int kw, int pad) {
     int oh = h + 2 * pad - kh + 1;
     int ow = w + 2 * pad - kw + 1;
-    Planes grad = new Planes(f, oh, ow, kh - 1 - pad, kw - 1 - pad, kw);
+    int top = kh - 1 - pad;
+    int left = kw - 1 - pad;
+    int wp = ow + 2 * left;
+    int plane = (oh + 2 * top) * wp;
+    int block = block(f, plane, kw);
     int rows = group(c);
     int flipped = rows * f * kh * kw;
-    int n = VectorDirectConv.wideLength(h, grad.wp);
-    float[] s = ThreadScratch.floats(flipped + grad.block + rows * n);
+    int n = VectorDirectConv.wideLength(h, wp);
+    float[] s = ThreadScratch.floats(flipped + block + rows * n);
     for (int e = 0; e < count; e++) {
       if (e == 0 || kStride != 0) flip(a, k + e * kStride, s, c, rows, f, kh, kw);
-      grad.fill(a, g + e * gStride, s, flipped, e == 0);
-      VectorDirectConv.forward(rows, n, s, 0, f, kh, kw, s, flipped, grad.plane, grad.wp, s, flipped + grad.block, n);
-      compact(s, flipped + grad.block, n, grad.wp, a, dx + e * dxStride, c, h, w, -1, false);
+      fill(a, g + e * gStride, f, oh, ow, top, left, s, flipped, block, e == 0);
+      VectorDirectConv.forward(rows, n, s, 0, f, kh, kw, s, flipped, plane, wp, s, flipped + block, n);
+      compact(s, flipped + block, n, wp, a, dx + e * dxStride, c, h, w, -1, false);
     }
   }
 
@@ -74,43 +81,23 @@ final class PaddedConv2d {
     return (n + VectorDirectConv.GROUP - 1) / VectorDirectConv.GROUP * VectorDirectConv.GROUP;
   }
 
+  /** A block of padded planes: the planes, then the slack the last vectors read past their end. */
+  private static int block(int channels, int plane, int kw) {
+    return channels * plane + VectorDirectConv.slack(kw);
+  }
+
   /**
-   * The geometry of a block of zero-padded planes: {@code channels} images h × w with {@code top}
-   * rows above and below and {@code left} columns either side, then the slack the last vectors
-   * read past the end.
+   * Copies {@code channels} images h × w at a[from] into a block of planes at s[at], each with
+   * {@code top} zero rows above and below and {@code left} zero columns either side. Only the
+   * images are written: the zeros around them stay from the {@code first} call on the block.
+   * (Plain ints, not a geometry object: one that escaped C2's analysis cost an allocation a call.)
    */
-  private static final class Planes {
-    final int channels, h, w, top, left, hp, wp, plane, block;
-
-    Planes(int channels, int h, int w, int top, int left, int kw) {
-      this.channels = channels;
-      this.h = h;
-      this.w = w;
-      this.top = top;
-      this.left = left;
-      this.hp = h + 2 * top;
-      this.wp = w + 2 * left;
-      this.plane = hp * wp;
-      this.block = channels * plane + VectorDirectConv.slack(kw);
-    }
-
-    int outRows(int kh) {
-      return hp - kh + 1;
-    }
-
-    int outColumns(int kw) {
-      return wp - kw + 1;
-    }
-
-    /**
-     * Copies the images at a[from] into the block at s[at], zero around them. Only the images are
-     * written: the zeros around them stay from the {@code first} call on the same block.
-     */
-    void fill(float[] a, int from, float[] s, int at, boolean first) {
-      if (first) Arrays.fill(s, at, at + block, 0);
-      for (int ch = 0; ch < channels; ch++) {
-        for (int y = 0; y < h; y++) VectorDirectConv.copyRow(a, from + (ch * h + y) * w, s, at + ch * plane + (y + top) * wp + left, w, false);
-      }
+  private static void fill(float[] a, int from, int channels, int h, int w, int top, int left, float[] s, int at, int block, boolean first) {
+    int wp = w + 2 * left;
+    int plane = (h + 2 * top) * wp;
+    if (first) Arrays.fill(s, at, at + block, 0);
+    for (int ch = 0; ch < channels; ch++) {
+      for (int y = 0; y < h; y++) VectorDirectConv.copyRow(a, from + (ch * h + y) * w, s, at + ch * plane + (y + top) * wp + left, w, false);
     }
   }
 

@@ -30,14 +30,13 @@ final class VectorDotAccumulator {
   /** acc(i, j) += the lanes of A row i · B row j, for A [m×k] and B [n×k] (rows k apart), k ≥ LANES. */
   static void add(int m, int n, int k, float[] a, int aOff, float[] b, int bOff, float[] acc, int accOff) {
     int kv = k - k % LANES;
-    FloatVector mask = FloatVector.fromArray(SPECIES, TAIL_MASKS, k - kv);
     int mt = m - m % 4;
     int nt = n - n % 4;
     for (int i = 0; i < mt; i += 4) {
-      for (int j = 0; j < nt; j += 4) tile(kv, k, mask, a, aOff + i * k, b, bOff + j * k, acc, accOff + (i * n + j) * MAX_LANES, n);
+      for (int j = 0; j < nt; j += 4) tile(kv, k, a, aOff + i * k, b, bOff + j * k, acc, accOff + (i * n + j) * MAX_LANES, n);
     }
     for (int i = 0; i < m; i++) {
-      for (int j = i < mt ? nt : 0; j < n; j++) one(kv, k, mask, a, aOff + i * k, b, bOff + j * k, acc, accOff + (i * n + j) * MAX_LANES);
+      for (int j = i < mt ? nt : 0; j < n; j++) one(kv, k, a, aOff + i * k, b, bOff + j * k, acc, accOff + (i * n + j) * MAX_LANES);
     }
   }
 
@@ -49,7 +48,13 @@ final class VectorDotAccumulator {
     }
   }
 
-  private static void tile(int kv, int k, FloatVector mask, float[] a, int a0, float[] b, int b0, float[] acc, int t, int n) {
+  /** The mask of the last vector of a row of k: loaded where it is used, since a vector passed to a call is boxed. */
+  private static FloatVector tailMask(int k, int kv) {
+    return FloatVector.fromArray(SPECIES, TAIL_MASKS, k - kv);
+  }
+
+  private static void tile(int kv, int k, float[] a, int a0, float[] b, int b0, float[] acc, int t, int n) {
+    FloatVector mask = tailMask(k, kv);
     int row = n * MAX_LANES;
     int a1 = a0 + k, a2 = a1 + k, a3 = a2 + k;
     int b1 = b0 + k, b2 = b1 + k, b3 = b2 + k;
@@ -85,10 +90,10 @@ final class VectorDotAccumulator {
     s30.intoArray(acc, t3); s31.intoArray(acc, t3 + MAX_LANES); s32.intoArray(acc, t3 + 2 * MAX_LANES); s33.intoArray(acc, t3 + 3 * MAX_LANES);
   }
 
-  private static void one(int kv, int k, FloatVector mask, float[] a, int ai, float[] b, int bj, float[] acc, int t) {
+  private static void one(int kv, int k, float[] a, int ai, float[] b, int bj, float[] acc, int t) {
     FloatVector s = load(acc, t);
     for (int p = 0; p < kv; p += LANES) s = load(a, ai + p).fma(load(b, bj + p), s);
-    if (kv < k) s = load(a, ai + k - LANES).mul(mask).fma(load(b, bj + k - LANES), s);
+    if (kv < k) s = load(a, ai + k - LANES).mul(tailMask(k, kv)).fma(load(b, bj + k - LANES), s);
     s.intoArray(acc, t);
   }
 

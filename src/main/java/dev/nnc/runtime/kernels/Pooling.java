@@ -13,11 +13,12 @@ package dev.nnc.runtime.kernels;
  *       zeroes only the rows and columns no window covers, instead of zeroing all of dx and then
  *       adding into it: one pass over dx, no read-modify-write;</li>
  *   <li>2×2 with stride 2, the pool of nearly every conv net, has its own loops ({@code max2},
- *       {@code max2Gradient}).</li>
+ *       {@code max2Gradient}), and in float, when the JVM has the Vector API, runs on
+ *       {@link VectorPooling}.</li>
  * </ul>
  * NaN, as before these fast paths: the 2×2 forward propagates it (Math.max), and in its gradient a
  * NaN loses every comparison; elsewhere a NaN that is not a window's first element never counts as
- * its maximum.
+ * its maximum. The vector loops give exactly the scalar loops' results, NaN included.
  */
 public final class Pooling {
   private Pooling() {}
@@ -136,33 +137,34 @@ public final class Pooling {
     }
   }
 
-  /**
-   * The gradient of {@link #max2}, each window written whole as in {@link #tiledMaxGradient}. The
-   * winner is chosen by comparing indices, which compile to conditional moves, where choosing among
-   * values would branch.
-   */
+  /** The gradient of {@link #max2}, each window written whole as in {@link #tiledMaxGradient}. */
   private static void max2Gradient(double[] a, int x, int c, int h, int w, int g, int dx, boolean positiveOnly) {
     int oh = h / 2;
     int ow = w / 2;
-    int gi = g;
     for (int ch = 0; ch < c; ch++) {
       for (int oy = 0; oy < oh; oy++) {
         int row = (ch * h + 2 * oy) * w;
-        int xr = x + row;
-        int dr = dx + row;
-        for (int ox = 0; ox < ow; ox++) {
-          int p = 2 * ox;
-          int top = a[xr + p + 1] > a[xr + p] ? p + 1 : p;
-          int bottom = a[xr + p + w + 1] > a[xr + p + w] ? p + w + 1 : p + w;
-          int at = a[xr + bottom] > a[xr + top] ? bottom : top;
-          a[dr + p] = 0;
-          a[dr + p + 1] = 0;
-          a[dr + p + w] = 0;
-          a[dr + p + w + 1] = 0;
-          double share = a[gi++];
-          a[dr + at] = positiveOnly && !(a[xr + at] > 0) ? 0 : share;
-        }
+        max2GradientRow(a, x + row, w, ow, g + (ch * oh + oy) * ow, dx + row, positiveOnly);
       }
+    }
+  }
+
+  /**
+   * The ow windows of the row pair at {@code x} and {@code x + w}. The winner is chosen by
+   * comparing indices, which compile to conditional moves, where choosing among values would branch.
+   */
+  static void max2GradientRow(double[] a, int x, int w, int ow, int g, int dx, boolean positiveOnly) {
+    for (int ox = 0; ox < ow; ox++) {
+      int p = 2 * ox;
+      int top = a[x + p + 1] > a[x + p] ? p + 1 : p;
+      int bottom = a[x + p + w + 1] > a[x + p + w] ? p + w + 1 : p + w;
+      int at = a[x + bottom] > a[x + top] ? bottom : top;
+      a[dx + p] = 0;
+      a[dx + p + 1] = 0;
+      a[dx + p + w] = 0;
+      a[dx + p + w + 1] = 0;
+      double share = a[g + ox];
+      a[dx + at] = positiveOnly && !(a[x + at] > 0) ? 0 : share;
     }
   }
 
@@ -227,7 +229,10 @@ public final class Pooling {
     }
   }
 
-  // ---- float: the same with float in place of double
+  // ---- float: the same with float in place of double, and the 2×2 stride-2 pool on the Vector API
+
+  /** Whether the float 2×2 stride-2 pool runs on {@link VectorPooling}. */
+  private static final boolean VECTOR = VectorSupport.available() && VectorPooling.usable();
 
   public static void max(float[] a, int count, int x, int xStride, int out, int outStride, int c, int h, int w, int size, int stride) {
     int oh = (h - size) / stride + 1;
@@ -236,7 +241,8 @@ public final class Pooling {
       int xe = x + e * xStride;
       int o = out + e * outStride;
       if (size == 2 && stride == 2) {
-        max2(a, xe, c, h, w, o);
+        if (VECTOR && VectorPooling.forwardFits(a, xe, c, h, w)) VectorPooling.max2(a, xe, c, h, w, o);
+        else max2(a, xe, c, h, w, o);
         continue;
       }
       for (int ch = 0; ch < c; ch++) {
@@ -267,6 +273,7 @@ public final class Pooling {
         continue;
       }
       if (size != 2) tiledMaxGradient(a, xe, c, h, w, size, ge, de, positiveOnly);
+      else if (VECTOR && VectorPooling.gradientFits(a, ge, c, h, w)) VectorPooling.max2Gradient(a, xe, c, h, w, ge, de, positiveOnly);
       else max2Gradient(a, xe, c, h, w, ge, de, positiveOnly);
       zeroUncovered(a, de, c, h, w, oh * size, ow * size);
     }
@@ -343,33 +350,34 @@ public final class Pooling {
     }
   }
 
-  /**
-   * The gradient of {@link #max2}, each window written whole as in {@link #tiledMaxGradient}. The
-   * winner is chosen by comparing indices, which compile to conditional moves, where choosing among
-   * values would branch.
-   */
+  /** The gradient of {@link #max2}, each window written whole as in {@link #tiledMaxGradient}. */
   private static void max2Gradient(float[] a, int x, int c, int h, int w, int g, int dx, boolean positiveOnly) {
     int oh = h / 2;
     int ow = w / 2;
-    int gi = g;
     for (int ch = 0; ch < c; ch++) {
       for (int oy = 0; oy < oh; oy++) {
         int row = (ch * h + 2 * oy) * w;
-        int xr = x + row;
-        int dr = dx + row;
-        for (int ox = 0; ox < ow; ox++) {
-          int p = 2 * ox;
-          int top = a[xr + p + 1] > a[xr + p] ? p + 1 : p;
-          int bottom = a[xr + p + w + 1] > a[xr + p + w] ? p + w + 1 : p + w;
-          int at = a[xr + bottom] > a[xr + top] ? bottom : top;
-          a[dr + p] = 0;
-          a[dr + p + 1] = 0;
-          a[dr + p + w] = 0;
-          a[dr + p + w + 1] = 0;
-          float share = a[gi++];
-          a[dr + at] = positiveOnly && !(a[xr + at] > 0) ? 0 : share;
-        }
+        max2GradientRow(a, x + row, w, ow, g + (ch * oh + oy) * ow, dx + row, positiveOnly);
       }
+    }
+  }
+
+  /**
+   * The ow windows of the row pair at {@code x} and {@code x + w}. The winner is chosen by
+   * comparing indices, which compile to conditional moves, where choosing among values would branch.
+   */
+  static void max2GradientRow(float[] a, int x, int w, int ow, int g, int dx, boolean positiveOnly) {
+    for (int ox = 0; ox < ow; ox++) {
+      int p = 2 * ox;
+      int top = a[x + p + 1] > a[x + p] ? p + 1 : p;
+      int bottom = a[x + p + w + 1] > a[x + p + w] ? p + w + 1 : p + w;
+      int at = a[x + bottom] > a[x + top] ? bottom : top;
+      a[dx + p] = 0;
+      a[dx + p + 1] = 0;
+      a[dx + p + w] = 0;
+      a[dx + p + w + 1] = 0;
+      float share = a[g + ox];
+      a[dx + at] = positiveOnly && !(a[x + at] > 0) ? 0 : share;
     }
   }
 

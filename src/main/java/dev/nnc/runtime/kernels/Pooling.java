@@ -235,9 +235,14 @@ public final class Pooling {
   private static final boolean VECTOR = VectorSupport.available() && VectorPooling.usable();
 
   public static void max(float[] a, int count, int x, int xStride, int out, int outStride, int c, int h, int w, int size, int stride) {
+    PoolSlices.run(a, count, x, xStride, -1, 0, out, outStride, c, h, w, size, stride, false, false);
+  }
+
+  /** The max pool of examples [from, to). */
+  static void maxSlice(float[] a, int from, int to, int x, int xStride, int out, int outStride, int c, int h, int w, int size, int stride) {
     int oh = (h - size) / stride + 1;
     int ow = (w - size) / stride + 1;
-    for (int e = 0; e < count; e++) {
+    for (int e = from; e < to; e++) {
       int xe = x + e * xStride;
       int o = out + e * outStride;
       if (size == 2 && stride == 2) {
@@ -262,9 +267,15 @@ public final class Pooling {
    */
   public static void maxGradient(float[] a, int count, int x, int xStride, int g, int gStride, int dx, int dxStride,
       int c, int h, int w, int size, int stride, boolean positiveOnly) {
+    PoolSlices.run(a, count, x, xStride, g, gStride, dx, dxStride, c, h, w, size, stride, positiveOnly, true);
+  }
+
+  /** The gradient of examples [from, to). */
+  static void maxGradientSlice(float[] a, int from, int to, int x, int xStride, int g, int gStride, int dx, int dxStride,
+      int c, int h, int w, int size, int stride, boolean positiveOnly) {
     int oh = (h - size) / stride + 1;
     int ow = (w - size) / stride + 1;
-    for (int e = 0; e < count; e++) {
+    for (int e = from; e < to; e++) {
       int xe = x + e * xStride;
       int ge = g + e * gStride;
       int de = dx + e * dxStride;

@@ -15,7 +15,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The max-pooling kernels on their own, in both precisions: hand-checked windows (ties, zeros,
  * negative maxima, rows and columns no window covers, relu's mask fused in with positiveOnly),
  * the definition computed directly over many shapes, and float against double on data with NaN,
- * infinities and signed zeros, also in a JVM without the Vector API. ConvPrecisionTest and
+ * infinities and signed zeros, also in a JVM without the Vector API. The float 2×2 stride-2 pool
+ * runs on the Vector API a vector (16 floats with AVX-512) at a time, loading and storing whole
+ * vectors past a row's end, and on the scalar loops where they would pass the example or the
+ * array: so widths run from 2 past 32, the conv net's 8 × 28 × 28 and 16 × 14 × 14 are among
+ * the shapes, and operands sit at the arena's very end. ConvPrecisionTest and
  * PyTorchReferenceTest hold the same kernels to PyTorch inside networks.
  */
 class PoolingTest {
@@ -151,7 +155,7 @@ class PoolingTest {
     assertThat(at.outOf(positive)).isEqualTo(new double[] {0, 3, 0, 0, 0, 0, 0, 0, 0});
   }
 
-  /** With g at the arena's very end, nothing is read past it. */
+  /** The float gradient reads whole vectors of g past a row's end; with g at the arena's very end it must not pass it. */
   @Test
   void gradientReadsNothingPastTheArena() {
     double[] image = flat(IMAGE);
@@ -162,6 +166,28 @@ class PoolingTest {
     for (Precision precision : Precision.values()) {
       double[] after = precision.maxGradient(arena, 1, 0, 0, image.length + 45, 0, image.length, 0, 1, 5, 9, 2, 2, false);
       assertWithMessage("%s", precision).that(java.util.Arrays.copyOfRange(after, image.length, image.length + 45)).isEqualTo(flat(ROUTED));
+    }
+  }
+
+  /** Nor past the image at the arena's very end, which the forward's loads run a vector past. */
+  @Test
+  void readsNothingPastTheArenaWithTheImageLast() {
+    Shape s = new Shape(1, 2, 6, 28, 2, 2);
+    Random random = new Random(5);
+    int image = s.c * s.h * s.w;
+    int g = 0;
+    int out = g + s.pooledSize();
+    int x = out + image;
+    double[] arena = new double[x + image];
+    for (int i = 0; i < s.pooledSize(); i++) arena[g + i] = random.nextInt(50) + 1;
+    for (int i = 0; i < image; i++) arena[x + i] = smallHalfInteger(random);
+    double[] example = java.util.Arrays.copyOfRange(arena, x, x + image);
+    double[] gradient = java.util.Arrays.copyOfRange(arena, g, g + s.pooledSize());
+    for (Precision precision : Precision.values()) {
+      double[] pooled = precision.max(arena, 1, x, 0, out, 0, s.c, s.h, s.w, 2, 2);
+      assertWithMessage("%s pool", precision).that(java.util.Arrays.copyOfRange(pooled, out, out + s.pooledSize())).isEqualTo(referenceMax(example, s));
+      double[] dx = precision.maxGradient(arena, 1, x, 0, g, 0, out, 0, s.c, s.h, s.w, 2, 2, true);
+      assertWithMessage("%s dx", precision).that(java.util.Arrays.copyOfRange(dx, out, out + image)).isEqualTo(referenceGradient(example, gradient, s, true));
     }
   }
 
@@ -199,7 +225,9 @@ class PoolingTest {
 
   /**
    * Float and double give the same results bit for bit (signed zeros included, NaN as NaN) on
-   * data with NaN, infinities, signed zeros and ties, where the definition test does not look.
+   * data with NaN, infinities, signed zeros and ties: in float the 2×2 stride-2 pool runs on the
+   * Vector API when the JVM has it, in double never, so this holds the vector loops to the scalar
+   * ones on what the definition test leaves out.
    */
   @Test
   void floatGivesDoublesResultsOnSpecialValues() {
@@ -227,11 +255,12 @@ class PoolingTest {
 
   private static final double[] SPECIAL = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.0, -0.0, 1, -1, 2.5};
 
-  /** Descriptions of every element where float and double differ, over 2×2 stride-2 widths 2 to 40 and a few others. */
+  /** Descriptions of every element where float and double differ, over 2×2 stride-2 widths 2 to 40, tall 2×2 pools and a few others. */
   static List<String> floatAgainstDouble(Random random) {
     List<String> mismatches = new ArrayList<>();
     List<Shape> shapes = new ArrayList<>();
     for (int w = 2; w <= 40; w++) shapes.add(new Shape(2, 1 + w % 3, 2 + w % 4, w, 2, 2));
+    shapes.addAll(TALL_2X2);
     shapes.add(new Shape(2, 2, 7, 9, 3, 3));
     shapes.add(new Shape(1, 2, 6, 6, 2, 1));
     for (Shape s : shapes) {
@@ -278,8 +307,17 @@ class PoolingTest {
         for (int h : new int[] {window[0], window[0] + 1, 2 * window[0] + 1}) shapes.add(new Shape(2, 1 + w % 3, h, w, window[0], window[1]));
       }
     }
+    shapes.addAll(TALL_2X2);
     return shapes;
   }
+
+  /**
+   * 2×2 stride-2 pools of many row pairs, so that most run on the float vector loops, not only the
+   * last ones' scalar fallback: the conv net's two pools, and odd heights and widths.
+   */
+  private static final List<Shape> TALL_2X2 = List.of(
+      new Shape(2, 8, 28, 28, 2, 2), new Shape(2, 16, 14, 14, 2, 2), new Shape(2, 3, 9, 27, 2, 2),
+      new Shape(2, 2, 11, 33, 2, 2), new Shape(2, 4, 6, 16, 2, 2), new Shape(3, 5, 8, 8, 2, 2));
 
   /** Multiples of 0.5 from -2 to 2: many ties and zeros. */
   private static double smallHalfInteger(Random random) {

@@ -10,14 +10,16 @@ package dev.nnc.runtime.kernels;
  * ({@code dkStride} 0). A 2-D kernel [kh, kw] filters each channel on its own, by direct loops.
  * The forward pass can add a per-channel bias and apply relu to each example's output (a conv
  * layer's {@code act(conv2d(x, K) + b)}, which the scheduler folds into the call: {@code bias} is
- * the bias's offset, or −1 for none).
+ * the bias's offset, or −1 for none); the kernel gradient can also sum the bias's gradient.
  * The columns live in arena scratch that the planner reserves ({@link #scratchLength}), so no
  * call allocates. Each method has a double[] and a float[] overload; the float ones were made
- * from the double ones by a type substitution, so keep them in step. Only the two products
- * differ: in float they run on the Vector API kernels when the JVM has them
+ * from the double ones by a type substitution, so keep them in step. They differ where float is
+ * made fast: the products run on the Vector API kernels when the JVM has them
  * ({@link VectorRowKernel} for the products along the output positions, {@link VectorDotKernel}
- * for the kernel gradient's sums over them), else, like double, on {@link MatMul}. With stride 1
- * and several channels the float forward pass and input gradient skip im2col ({@link PaddedConv2d}).
+ * and {@link VectorDotAccumulator} for the kernel gradient's sums over them), else, like double,
+ * on {@link MatMul}; with the Vector API the columns live in per-thread scratch and a call is
+ * split over the thread team ({@link ConvSlices}); and with stride 1 and several channels the
+ * forward pass and input gradient skip im2col ({@link PaddedConv2d}).
  */
 public final class Conv2d {
   private Conv2d() {}

@@ -6,10 +6,11 @@ import static dev.nnc.runtime.kernels.VectorMicroKernel.ROWS;
 /**
  * Cache-blocked GEMM around {@link VectorMicroKernel} (the GotoBLAS/BLIS loop nest).
  *
- * <p>For each block of {@link #BLOCK_COLS} columns and {@link #BLOCK_DEPTH} steps of k, B's block
- * is packed once into column panels that stay in the 1 MiB L2; then every ROWS-row panel of A is
- * packed (a few KiB, it stays in L1) and swept across all of B's panels. Each packed element of
- * A is thus reused BLOCK_COLS / COLS times from L1 and each element of B m / ROWS times from L2.
+ * <p>For each block of {@link #BLOCK_DEPTH} steps of k and {@link #BLOCK_COLS} columns, B's block
+ * is packed once into column panels that stay in the 1 MiB L2; then every ROWS-row panel of A (a
+ * few KiB, it stays in L1) is swept across all of B's panels. Each element of A's panel is thus
+ * reused BLOCK_COLS / COLS times from L1 and each element of B m / ROWS times from L2. A's rows
+ * are not packed when they run along k (NN, NT): the micro-kernel reads them in place.
  *
  * <p>Only this class and the micro-kernel name {@code jdk.incubator.vector}; they are loaded only
  * through {@link FloatGemm#vector()}.

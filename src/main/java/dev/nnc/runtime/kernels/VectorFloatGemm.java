@@ -44,7 +44,6 @@ final class VectorFloatGemm extends FloatGemm {
     final float[] packedB = new float[BLOCK_DEPTH * roundUp(BLOCK_COLS, COLS)];
     /** Receives tiles cut short by the bottom or right edge of C. */
     final float[] edgeTile = new float[ROWS * COLS];
-    final PanelPacker packer = new PanelPacker();
     /** TN's depth block of A as rows; grows to the largest block asked for, then is reused. */
     private float[] slab = new float[0];
 
@@ -85,11 +84,11 @@ final class VectorFloatGemm extends FloatGemm {
       // The first depth block overwrites C unless the product accumulates: no zeroing pass.
       boolean add = accumulate || pc > 0;
       if (!aInPlace) {
-        work.packer.packRows(depth, m, a, aOff + pc * aColStride, aColStride, aRowStride, slab);
+        PanelPacker.packRows(depth, m, a, aOff + pc * aColStride, aColStride, aRowStride, slab);
       }
       for (int jc = 0; jc < n; jc += BLOCK_COLS) {
         int blockCols = Math.min(BLOCK_COLS, n - jc);
-        work.packer.packPanels(depth, blockCols, b, bOff + pc * bRowStride + jc * bColStride,
+        PanelPacker.packPanels(depth, blockCols, b, bOff + pc * bRowStride + jc * bColStride,
             bRowStride, bColStride, work.packedB);
         for (int ic = 0; ic < m; ic += ROWS) {
           int rows = Math.min(ROWS, m - ic);
@@ -102,7 +101,7 @@ final class VectorFloatGemm extends FloatGemm {
             panelRow = aRowStride;
           } else if (aInPlace) {
             // C's bottom edge: the missing rows would be read past A's end.
-            work.packer.packRows(depth, rows, a, aOff + ic * aRowStride + pc, 1, aRowStride,
+            PanelPacker.packRows(depth, rows, a, aOff + ic * aRowStride + pc, 1, aRowStride,
                 work.packedA);
             panelA = work.packedA;
             panelOff = 0;

@@ -30,10 +30,10 @@ class AllocationTest {
   }
 
   /**
-   * After every GEMM form has run at shapes that pack (so C2 has seen the packer's gathers), in
-   * the same JVM: a second vector shape anywhere at the Vector API's shared call sites (the
-   * packer once gathered with 256-bit vectors) made C2 box the conv kernels' vectors, 2.8 MB a
-   * step. A JVM of its own, so that what ran before is exactly this.
+   * After every GEMM form has run at shapes that pack, in the same JVM: a second vector shape
+   * anywhere at the Vector API's shared call sites (the GEMM's packer once gathered with 256-bit
+   * vectors) made C2 box the conv kernels' vectors, 2.9 MB a step. A JVM of its own, so that what
+   * ran before is exactly this.
    */
   @Test
   void aConvNetTrainingStepAllocatesNothingAfterEveryGemmForm() throws Exception {
@@ -57,8 +57,8 @@ class AllocationTest {
 
   /**
    * NN, NT and TN past the dot-product shapes, so that each packs: B's panels by copies (NN, TN)
-   * and by gathers, straight (NT, ldb 300) and through the stage (NT, ldb 512); A's rows in place
-   * (NN, NT), transposed (TN) and at C's bottom edge (m = 70). Enough calls for C2 to compile them.
+   * and transposed (NT, ldb 300 and 512); A's rows in place (NN, NT), transposed (TN) and at C's
+   * bottom edge (m = 70). Enough calls for C2 to compile them all.
    */
   private static void runEveryGemmForm() {
     int m = 70, n = 96;

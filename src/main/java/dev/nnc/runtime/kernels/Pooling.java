@@ -284,7 +284,7 @@ public final class Pooling {
         continue;
       }
       if (size != 2) tiledMaxGradient(a, xe, c, h, w, size, ge, de, positiveOnly);
-      else if (VECTOR && VectorPooling.gradientFits(a, ge, c, h, w)) VectorPooling.max2Gradient(a, xe, c, h, w, ge, de, positiveOnly);
+      else if (VECTOR && VectorPooling.gradientFits(a, xe, ge, c, h, w)) VectorPooling.max2Gradient(a, xe, c, h, w, ge, de, positiveOnly);
       else max2Gradient(a, xe, c, h, w, ge, de, positiveOnly);
       zeroUncovered(a, de, c, h, w, oh * size, ow * size);
     }

@@ -26,20 +26,16 @@ import jdk.incubator.vector.VectorSpecies;
  * pairs lie in one stream; then each pair's maximum, two vectors of the stream at a time.
  */
 final class VectorPooling {
-  private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Float> SPECIES = VectorMicroKernel.SPECIES;
   /** Floats in a vector. */
   static final int LANES = SPECIES.length();
 
-  /** Lanes 2i and 2i + 1 to lane i (mod LANES): a vector's pairs to its low half. */
-  private static final VectorShuffle<Float> EVEN = VectorShuffle.fromOp(SPECIES, i -> 2 * i % LANES);
-  private static final VectorShuffle<Float> ODD = VectorShuffle.fromOp(SPECIES, i -> (2 * i + 1) % LANES);
-  private static final VectorMask<Float> HIGH_HALF = VectorMask.fromLong(SPECIES, -1L << LANES / 2);
   /** The odd lanes. */
   private static final VectorMask<Float> ODD_LANES = VectorMask.fromLong(SPECIES, 0xAAAA_AAAA_AAAA_AAAAL);
-  /** Each lane trades places with the other lane of its pair. */
-  private static final VectorShuffle<Float> SWAP_PAIRS = VectorShuffle.fromOp(SPECIES, i -> i ^ 1);
   /** (v0, v0, v1, v1, ...) from (v0, v1, ...). */
   private static final VectorShuffle<Float> EACH_TWICE = VectorShuffle.fromOp(SPECIES, i -> i / 2);
+  /** Even lanes to the low half, odd lanes to the high half. */
+  private static final VectorShuffle<Float> HALVES_APART = VectorShuffle.fromOp(SPECIES, i -> i < LANES / 2 ? 2 * i : 2 * (i - LANES / 2) + 1);
 
   private VectorPooling() {}
 
@@ -78,24 +74,27 @@ final class VectorPooling {
         v += covered;
       }
     }
-    // out[o] = max(vertical[2o], vertical[2o + 1]): from two vectors, the even and the odd lanes
-    // each gathered into one, the first vector's in the low half; the last step moved back to end
-    // at the last output, recomputing a few with the same values.
+    // out[o] = max(vertical[2o], vertical[2o + 1]), a vector of outputs from 2 LANES of the
+    // stream: the even lanes take the pairs of the first LANES, the odd lanes (loaded a lane
+    // before) those of the next, so one compare-free max and one rearrange give LANES outputs.
+    // The last step moved back to end at the last output, recomputing a few with the same values.
     int last = c * oh * (covered / 2) - LANES;
     for (int o = 0; ; o += LANES) {
       o = Math.min(o, last);
-      FloatVector left = FloatVector.fromArray(SPECIES, vertical, 2 * o);
-      FloatVector right = FloatVector.fromArray(SPECIES, vertical, 2 * o + LANES);
-      FloatVector even = left.rearrange(EVEN).blend(right.rearrange(EVEN), HIGH_HALF);
-      FloatVector odd = left.rearrange(ODD).blend(right.rearrange(ODD), HIGH_HALF);
-      even.lanewise(VectorOperators.MAX, odd).intoArray(a, out + o);
+      int s = 2 * o;
+      FloatVector left = FloatVector.fromArray(SPECIES, vertical, s).blend(FloatVector.fromArray(SPECIES, vertical, s + LANES - 1), ODD_LANES);
+      FloatVector right = FloatVector.fromArray(SPECIES, vertical, s + 1).blend(FloatVector.fromArray(SPECIES, vertical, s + LANES), ODD_LANES);
+      left.lanewise(VectorOperators.MAX, right).rearrange(HALVES_APART).intoArray(a, out + o);
       if (o == last) break;
     }
   }
 
-  /** Whether {@link #max2Gradient} may read the example's g at {@code g}: it reads up to a vector past it. */
-  static boolean gradientFits(float[] a, int g, int c, int h, int w) {
-    return g + c * (h / 2) * (w / 2) + LANES <= a.length;
+  /**
+   * Whether {@link #max2Gradient} may run on an example: it loads from a float before the example's
+   * x and up to a vector past its g and past the start of its last row.
+   */
+  static boolean gradientFits(float[] a, int x, int g, int c, int h, int w) {
+    return x >= 1 && x + c * h * w + LANES + 1 <= a.length && g + c * (h / 2) * (w / 2) + LANES <= a.length;
   }
 
   /**
@@ -113,50 +112,94 @@ final class VectorPooling {
     int oh = h / 2;
     int ow = w / 2;
     int covered = 2 * ow;
-    for (int ch = 0; ch < c; ch++) {
-      for (int oy = 0; oy < oh; oy++) {
-        int row = (ch * h + 2 * oy) * w;
-        int gRow = g + (ch * oh + oy) * ow;
-        if (covered >= LANES) {
-          int last = covered - LANES;
-          for (int j = 0; ; j += LANES) {
-            j = Math.min(j, last);
-            gradientStep(a, x + row + j, w, gRow + j / 2, dx + row + j, positiveOnly);
-            if (j == last) break;
-          }
-        } else if (row + w + LANES <= c * h * w) {
-          gradientStep(a, x + row, w, gRow, dx + row, positiveOnly);
-        } else {
-          Pooling.max2GradientRow(a, x + row, w, ow, gRow, dx + row, positiveOnly);
-        }
+    int pairs = c * oh;
+    // Narrow rows write a whole vector from each row's start: the row pairs whose vector would
+    // pass the example's end go to the scalar loop.
+    int vectorPairs = pairs;
+    while (covered < LANES && vectorPairs > 0 && rowOf(vectorPairs - 1, oh, h, w) + w + LANES > c * h * w) vectorPairs--;
+    int chunks = covered < LANES ? 1 : (covered + LANES - 1) / LANES;
+    int lastColumn = Math.max(covered - LANES, 0);
+    int steps = vectorPairs * chunks;
+    FloatVector zero = FloatVector.zero(SPECIES);
+    VectorMask<Float> ungated = SPECIES.maskAll(!positiveOnly);
+    // Two independent steps an iteration, straight-line; with an odd count the last step is done
+    // twice, writing the same values. All loads first and all stores last: a bounds check with a
+    // mask live at it makes C2 keep that mask as booleans too, for deoptimization.
+    int oy = 0;       // of the next step's row pair, in its plane
+    int row = 0;      // where that row pair starts in the example
+    int q = 0;        // and its first g
+    int chunk = 0;
+    for (int s = 0; s < steps; s += 2) {
+      int column = Math.min(chunk * LANES, lastColumn);
+      int pA = row + column;
+      int qA = q + column / 2;
+      if (s + 1 < steps && ++chunk == chunks) {
+        chunk = 0;
+        row += ++oy < oh ? 2 * w : (h - 2 * oy + 2) * w;
+        oy = oy < oh ? oy : 0;
+        q += ow;
       }
+      column = Math.min(chunk * LANES, lastColumn);
+      int pB = row + column;
+      int qB = q + column / 2;
+      if (++chunk == chunks) {
+        chunk = 0;
+        row += ++oy < oh ? 2 * w : (h - 2 * oy + 2) * w;
+        oy = oy < oh ? oy : 0;
+        q += ow;
+      }
+      FloatVector topA = FloatVector.fromArray(SPECIES, a, x + pA);
+      FloatVector bottomA = FloatVector.fromArray(SPECIES, a, x + pA + w);
+      FloatVector topRightA = FloatVector.fromArray(SPECIES, a, x + pA + 1);
+      FloatVector topLeftA = FloatVector.fromArray(SPECIES, a, x + pA - 1);
+      FloatVector bottomRightA = FloatVector.fromArray(SPECIES, a, x + pA + w + 1);
+      FloatVector bottomLeftA = FloatVector.fromArray(SPECIES, a, x + pA + w - 1);
+      FloatVector shareA = FloatVector.fromArray(SPECIES, a, g + qA).rearrange(EACH_TWICE);
+      FloatVector topB = FloatVector.fromArray(SPECIES, a, x + pB);
+      FloatVector bottomB = FloatVector.fromArray(SPECIES, a, x + pB + w);
+      FloatVector topRightB = FloatVector.fromArray(SPECIES, a, x + pB + 1);
+      FloatVector topLeftB = FloatVector.fromArray(SPECIES, a, x + pB - 1);
+      FloatVector bottomRightB = FloatVector.fromArray(SPECIES, a, x + pB + w + 1);
+      FloatVector bottomLeftB = FloatVector.fromArray(SPECIES, a, x + pB + w - 1);
+      FloatVector shareB = FloatVector.fromArray(SPECIES, a, g + qB).rearrange(EACH_TWICE);
+      FloatVector topSwappedA = topRightA.blend(topLeftA, ODD_LANES);
+      FloatVector bottomSwappedA = bottomRightA.blend(bottomLeftA, ODD_LANES);
+      VectorMask<Float> topWinnerA = ODD_LANES.and(topA.compare(VectorOperators.GT, topSwappedA)).or(topSwappedA.compare(VectorOperators.GT, topA).or(ODD_LANES).not());
+      VectorMask<Float> bottomWinnerA = ODD_LANES.and(bottomA.compare(VectorOperators.GT, bottomSwappedA)).or(bottomSwappedA.compare(VectorOperators.GT, bottomA).or(ODD_LANES).not());
+      FloatVector topMaxA = topSwappedA.blend(topA, topWinnerA);
+      FloatVector bottomMaxA = bottomSwappedA.blend(bottomA, bottomWinnerA);
+      VectorMask<Float> bottomWinsA = bottomMaxA.compare(VectorOperators.GT, topMaxA);
+      VectorMask<Float> passesA = topMaxA.blend(bottomMaxA, bottomWinsA).compare(VectorOperators.GT, zero).or(ungated);
+      FloatVector topOutA = zero.blend(shareA, topWinnerA.andNot(bottomWinsA).and(passesA));
+      FloatVector bottomOutA = zero.blend(shareA, bottomWinnerA.and(bottomWinsA).and(passesA));
+      FloatVector topSwappedB = topRightB.blend(topLeftB, ODD_LANES);
+      FloatVector bottomSwappedB = bottomRightB.blend(bottomLeftB, ODD_LANES);
+      VectorMask<Float> topWinnerB = ODD_LANES.and(topB.compare(VectorOperators.GT, topSwappedB)).or(topSwappedB.compare(VectorOperators.GT, topB).or(ODD_LANES).not());
+      VectorMask<Float> bottomWinnerB = ODD_LANES.and(bottomB.compare(VectorOperators.GT, bottomSwappedB)).or(bottomSwappedB.compare(VectorOperators.GT, bottomB).or(ODD_LANES).not());
+      FloatVector topMaxB = topSwappedB.blend(topB, topWinnerB);
+      FloatVector bottomMaxB = bottomSwappedB.blend(bottomB, bottomWinnerB);
+      VectorMask<Float> bottomWinsB = bottomMaxB.compare(VectorOperators.GT, topMaxB);
+      VectorMask<Float> passesB = topMaxB.blend(bottomMaxB, bottomWinsB).compare(VectorOperators.GT, zero).or(ungated);
+      FloatVector topOutB = zero.blend(shareB, topWinnerB.andNot(bottomWinsB).and(passesB));
+      FloatVector bottomOutB = zero.blend(shareB, bottomWinnerB.and(bottomWinsB).and(passesB));
+      topOutA.intoArray(a, dx + pA);
+      bottomOutA.intoArray(a, dx + pA + w);
+      topOutB.intoArray(a, dx + pB);
+      bottomOutB.intoArray(a, dx + pB + w);
+    }
+    for (int r = vectorPairs; r < pairs; r++) {
+      int start = rowOf(r, oh, h, w);
+      Pooling.max2GradientRow(a, x + start, w, ow, g + r * ow, dx + start, positiveOnly);
     }
   }
 
-  /**
-   * LANES / 2 windows from column {@code p} of a row pair. As in the scalar loop, a row's odd
-   * column wins its pair only when greater than the even one, and the bottom row's winner wins the
-   * window only when greater than the top's. With each pair swapped beside itself, every lane sees
-   * its pair's (even, odd) values and all tests are lanewise.
-   */
-  private static void gradientStep(float[] a, int p, int w, int g, int dx, boolean positiveOnly) {
-    FloatVector zero = FloatVector.zero(SPECIES);
-    FloatVector top = FloatVector.fromArray(SPECIES, a, p);
-    FloatVector bottom = FloatVector.fromArray(SPECIES, a, p + w);
-    FloatVector topSwapped = top.rearrange(SWAP_PAIRS);
-    FloatVector bottomSwapped = bottom.rearrange(SWAP_PAIRS);
-    // In both lanes of a pair: whether its odd column is greater than its even one.
-    VectorMask<Float> topOddWins = topSwapped.blend(top, ODD_LANES).compare(VectorOperators.GT, top.blend(topSwapped, ODD_LANES));
-    VectorMask<Float> bottomOddWins = bottomSwapped.blend(bottom, ODD_LANES).compare(VectorOperators.GT, bottom.blend(bottomSwapped, ODD_LANES));
-    // The lanes that hold their row's winner, and in both lanes of a pair the winner's value.
-    VectorMask<Float> topWinner = topOddWins.eq(ODD_LANES);
-    VectorMask<Float> bottomWinner = bottomOddWins.eq(ODD_LANES);
-    FloatVector topMax = topSwapped.blend(top, topWinner);
-    FloatVector bottomMax = bottomSwapped.blend(bottom, bottomWinner);
-    VectorMask<Float> bottomWins = bottomMax.compare(VectorOperators.GT, topMax);
-    VectorMask<Float> passes = topMax.blend(bottomMax, bottomWins).compare(VectorOperators.GT, zero).or(SPECIES.maskAll(!positiveOnly));
-    FloatVector share = FloatVector.fromArray(SPECIES, a, g).rearrange(EACH_TWICE);
-    zero.blend(share, topWinner.and(bottomWins.not()).and(passes)).intoArray(a, dx);
-    zero.blend(share, bottomWinner.and(bottomWins).and(passes)).intoArray(a, dx + w);
+  /** Where row pair {@code r}'s top row starts in an example of planes h × w with oh row pairs each. */
+  private static int rowOf(int r, int oh, int h, int w) {
+    return (r / oh * h + r % oh * 2) * w;
   }
+
+
+
+
+
 }

@@ -32,12 +32,27 @@ final class VectorPooling {
 
   /** The odd lanes. */
   private static final VectorMask<Float> ODD_LANES = VectorMask.fromLong(SPECIES, 0xAAAA_AAAA_AAAA_AAAAL);
+  /** Each lane trades places with the other lane of its pair. */
+  private static final VectorShuffle<Float> SWAP_PAIRS = VectorShuffle.fromOp(SPECIES, i -> i ^ 1);
   /** (v0, v0, v1, v1, ...) from (v0, v1, ...). */
   private static final VectorShuffle<Float> EACH_TWICE = VectorShuffle.fromOp(SPECIES, i -> i / 2);
-  /** Even lanes to the low half, odd lanes to the high half. */
-  private static final VectorShuffle<Float> HALVES_APART = VectorShuffle.fromOp(SPECIES, i -> i < LANES / 2 ? 2 * i : 2 * (i - LANES / 2) + 1);
+  /**
+   * {@code SPLIT_AT[k]}: the first k even lanes to lanes 0 to k - 1, then the odd lanes from lane
+   * k on (lanes past both: any), for the forward's zipped maxima.
+   */
+  private static final VectorShuffle<Float>[] SPLIT_AT = splits();
 
   private VectorPooling() {}
+
+  @SuppressWarnings("unchecked")
+  private static VectorShuffle<Float>[] splits() {
+    VectorShuffle<Float>[] splits = new VectorShuffle[LANES / 2 + 1];
+    for (int k = 0; k <= LANES / 2; k++) {
+      int at = k;
+      splits[k] = VectorShuffle.fromOp(SPECIES, i -> i < at ? 2 * i : Math.min(2 * (i - at) + 1, LANES - 1));
+    }
+    return splits;
+  }
 
   /**
    * Whether these loops are worth running: vectors of at least 8 floats (AVX2, AVX-512). Narrower
@@ -48,44 +63,38 @@ final class VectorPooling {
   }
 
   /**
-   * Whether {@link #max2} may run on an example at {@code x} with {@code pooled} outputs: at least
-   * a vector of them, and the arena reaching a vector past the image, which its last row's loads
-   * run into (values they read there are not used).
+   * Whether {@link #max2} may run on an example at {@code x}: it has outputs, and the arena reaches
+   * a vector past the image, which the last steps' loads run into (values they read there are not
+   * used).
    */
   static boolean forwardFits(float[] a, int x, int c, int h, int w) {
-    return c * (h / 2) * (w / 2) >= LANES && x + c * h * w + LANES <= a.length;
+    return c > 0 && h >= 2 && w >= 2 && x + c * h * w + LANES <= a.length;
   }
 
-  /** The pool of an example's c planes h × w at {@code x} into c planes (h/2) × (w/2) at {@code out}. */
+  /**
+   * The pool of an example's c planes h × w at {@code x} into c planes (h/2) × (w/2) at {@code out},
+   * a vector of outputs a step ({@link PoolSteps#forward}): two groups of LANES / 2 windows, each
+   * from a vector of its top and bottom rows; the vertical maxima, each group's pairs zipped into
+   * even and odd lanes (one group's swapped), their maxima, and one rearrange into output order.
+   */
   static void max2(float[] a, int x, int c, int h, int w, int out) {
-    int oh = h / 2;
-    int covered = w / 2 * 2;
-    float[] vertical = ThreadScratch.floats(c * oh * covered + LANES);
-    // Each row pair's vertical maxima, rows end to end; a vector's lanes past the row land where
-    // the next row goes (which then overwrites them) or, for the last, in the padding.
-    int v = 0;
-    for (int ch = 0; ch < c; ch++) {
-      for (int oy = 0; oy < oh; oy++) {
-        int row = x + (ch * h + 2 * oy) * w;
-        for (int j = 0; j < covered; j += LANES) {
-          FloatVector top = FloatVector.fromArray(SPECIES, a, row + j);
-          top.lanewise(VectorOperators.MAX, FloatVector.fromArray(SPECIES, a, row + w + j)).intoArray(vertical, v + j);
-        }
-        v += covered;
-      }
-    }
-    // out[o] = max(vertical[2o], vertical[2o + 1]), a vector of outputs from 2 LANES of the
-    // stream: the even lanes take the pairs of the first LANES, the odd lanes (loaded a lane
-    // before) those of the next, so one compare-free max and one rearrange give LANES outputs.
-    // The last step moved back to end at the last output, recomputing a few with the same values.
-    int last = c * oh * (covered / 2) - LANES;
-    for (int o = 0; ; o += LANES) {
-      o = Math.min(o, last);
-      int s = 2 * o;
-      FloatVector left = FloatVector.fromArray(SPECIES, vertical, s).blend(FloatVector.fromArray(SPECIES, vertical, s + LANES - 1), ODD_LANES);
-      FloatVector right = FloatVector.fromArray(SPECIES, vertical, s + 1).blend(FloatVector.fromArray(SPECIES, vertical, s + LANES), ODD_LANES);
-      left.lanewise(VectorOperators.MAX, right).rearrange(HALVES_APART).intoArray(a, out + o);
-      if (o == last) break;
+    PoolSteps steps = PoolSteps.forward(c, h, w);
+    int[] at = steps.at;
+    VectorShuffle<Float> order = SPLIT_AT[steps.split];
+    float[] tail = ThreadScratch.floats(LANES);
+    for (int s = 0; s < steps.length; s += 4) {
+      int first = x + at[s];
+      int second = x + at[s + 1];
+      int o = out + at[s + 2];
+      int copy = at[s + 3];
+      FloatVector one = FloatVector.fromArray(SPECIES, a, first).lanewise(VectorOperators.MAX, FloatVector.fromArray(SPECIES, a, first + w));
+      FloatVector two = FloatVector.fromArray(SPECIES, a, second).lanewise(VectorOperators.MAX, FloatVector.fromArray(SPECIES, a, second + w));
+      // lane 2i: group one's window i, lane 2i + 1: group two's window i
+      FloatVector left = one.blend(two.rearrange(SWAP_PAIRS), ODD_LANES);
+      FloatVector right = one.rearrange(SWAP_PAIRS).blend(two, ODD_LANES);
+      FloatVector pooled = left.lanewise(VectorOperators.MAX, right).rearrange(order);
+      pooled.intoArray(copy == 0 ? a : tail, copy == 0 ? o : 0);
+      if (copy != 0) System.arraycopy(tail, 0, a, o, copy);
     }
   }
 
@@ -109,61 +118,26 @@ final class VectorPooling {
    * after row pair. A row pair whose vector would reach past the example goes to the scalar loop.
    */
   static void max2Gradient(float[] a, int x, int c, int h, int w, int g, int dx, boolean positiveOnly) {
-    int oh = h / 2;
-    int ow = w / 2;
-    int covered = 2 * ow;
-    int pairs = c * oh;
-    // Narrow rows write a whole vector from each row's start: the row pairs whose vector would
-    // pass the example's end go to the scalar loop.
-    int vectorPairs = pairs;
-    while (covered < LANES && vectorPairs > 0 && rowOf(vectorPairs - 1, oh, h, w) + w + LANES > c * h * w) vectorPairs--;
-    int chunks = covered < LANES ? 1 : (covered + LANES - 1) / LANES;
-    int lastColumn = Math.max(covered - LANES, 0);
-    int steps = vectorPairs * chunks;
+    PoolSteps steps = PoolSteps.gradient(c, h, w);
+    int[] at = steps.at;
     FloatVector zero = FloatVector.zero(SPECIES);
     VectorMask<Float> ungated = SPECIES.maskAll(!positiveOnly);
-    // Two independent steps an iteration, straight-line; with an odd count the last step is done
-    // twice, writing the same values. All loads first and all stores last: a bounds check with a
-    // mask live at it makes C2 keep that mask as booleans too, for deoptimization.
-    int oy = 0;       // of the next step's row pair, in its plane
-    int row = 0;      // where that row pair starts in the example
-    int q = 0;        // and its first g
-    int chunk = 0;
-    for (int s = 0; s < steps; s += 2) {
-      int column = Math.min(chunk * LANES, lastColumn);
-      int pA = row + column;
-      int qA = q + column / 2;
-      if (s + 1 < steps && ++chunk == chunks) {
-        chunk = 0;
-        row += ++oy < oh ? 2 * w : (h - 2 * oy + 2) * w;
-        oy = oy < oh ? oy : 0;
-        q += ow;
-      }
-      column = Math.min(chunk * LANES, lastColumn);
-      int pB = row + column;
-      int qB = q + column / 2;
-      if (++chunk == chunks) {
-        chunk = 0;
-        row += ++oy < oh ? 2 * w : (h - 2 * oy + 2) * w;
-        oy = oy < oh ? oy : 0;
-        q += ow;
-      }
+    // Two independent steps an iteration, straight-line. All loads first and all stores last: a
+    // bounds check with a mask live at it makes C2 keep that mask as booleans too, for
+    // deoptimization.
+    for (int s = 0; s < steps.length; s += 4) {
+      int pA = at[s];
+      int qA = at[s + 1];
+      int pB = at[s + 2];
+      int qB = at[s + 3];
       FloatVector topA = FloatVector.fromArray(SPECIES, a, x + pA);
       FloatVector bottomA = FloatVector.fromArray(SPECIES, a, x + pA + w);
-      FloatVector topRightA = FloatVector.fromArray(SPECIES, a, x + pA + 1);
-      FloatVector topLeftA = FloatVector.fromArray(SPECIES, a, x + pA - 1);
-      FloatVector bottomRightA = FloatVector.fromArray(SPECIES, a, x + pA + w + 1);
-      FloatVector bottomLeftA = FloatVector.fromArray(SPECIES, a, x + pA + w - 1);
       FloatVector shareA = FloatVector.fromArray(SPECIES, a, g + qA).rearrange(EACH_TWICE);
       FloatVector topB = FloatVector.fromArray(SPECIES, a, x + pB);
       FloatVector bottomB = FloatVector.fromArray(SPECIES, a, x + pB + w);
-      FloatVector topRightB = FloatVector.fromArray(SPECIES, a, x + pB + 1);
-      FloatVector topLeftB = FloatVector.fromArray(SPECIES, a, x + pB - 1);
-      FloatVector bottomRightB = FloatVector.fromArray(SPECIES, a, x + pB + w + 1);
-      FloatVector bottomLeftB = FloatVector.fromArray(SPECIES, a, x + pB + w - 1);
       FloatVector shareB = FloatVector.fromArray(SPECIES, a, g + qB).rearrange(EACH_TWICE);
-      FloatVector topSwappedA = topRightA.blend(topLeftA, ODD_LANES);
-      FloatVector bottomSwappedA = bottomRightA.blend(bottomLeftA, ODD_LANES);
+      FloatVector topSwappedA = topA.rearrange(SWAP_PAIRS);
+      FloatVector bottomSwappedA = bottomA.rearrange(SWAP_PAIRS);
       VectorMask<Float> topWinnerA = ODD_LANES.and(topA.compare(VectorOperators.GT, topSwappedA)).or(topSwappedA.compare(VectorOperators.GT, topA).or(ODD_LANES).not());
       VectorMask<Float> bottomWinnerA = ODD_LANES.and(bottomA.compare(VectorOperators.GT, bottomSwappedA)).or(bottomSwappedA.compare(VectorOperators.GT, bottomA).or(ODD_LANES).not());
       FloatVector topMaxA = topSwappedA.blend(topA, topWinnerA);
@@ -172,8 +146,8 @@ final class VectorPooling {
       VectorMask<Float> passesA = topMaxA.blend(bottomMaxA, bottomWinsA).compare(VectorOperators.GT, zero).or(ungated);
       FloatVector topOutA = zero.blend(shareA, topWinnerA.andNot(bottomWinsA).and(passesA));
       FloatVector bottomOutA = zero.blend(shareA, bottomWinnerA.and(bottomWinsA).and(passesA));
-      FloatVector topSwappedB = topRightB.blend(topLeftB, ODD_LANES);
-      FloatVector bottomSwappedB = bottomRightB.blend(bottomLeftB, ODD_LANES);
+      FloatVector topSwappedB = topB.rearrange(SWAP_PAIRS);
+      FloatVector bottomSwappedB = bottomB.rearrange(SWAP_PAIRS);
       VectorMask<Float> topWinnerB = ODD_LANES.and(topB.compare(VectorOperators.GT, topSwappedB)).or(topSwappedB.compare(VectorOperators.GT, topB).or(ODD_LANES).not());
       VectorMask<Float> bottomWinnerB = ODD_LANES.and(bottomB.compare(VectorOperators.GT, bottomSwappedB)).or(bottomSwappedB.compare(VectorOperators.GT, bottomB).or(ODD_LANES).not());
       FloatVector topMaxB = topSwappedB.blend(topB, topWinnerB);
@@ -187,19 +161,10 @@ final class VectorPooling {
       topOutB.intoArray(a, dx + pB);
       bottomOutB.intoArray(a, dx + pB + w);
     }
-    for (int r = vectorPairs; r < pairs; r++) {
-      int start = rowOf(r, oh, h, w);
+    int ow = w / 2;
+    for (int r = steps.vectorPairs; r < c * (h / 2); r++) {
+      int start = PoolSteps.rowOf(r, h, w);
       Pooling.max2GradientRow(a, x + start, w, ow, g + r * ow, dx + start, positiveOnly);
     }
   }
-
-  /** Where row pair {@code r}'s top row starts in an example of planes h × w with oh row pairs each. */
-  private static int rowOf(int r, int oh, int h, int w) {
-    return (r / oh * h + r % oh * 2) * w;
-  }
-
-
-
-
-
 }

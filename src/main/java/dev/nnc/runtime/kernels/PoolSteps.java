@@ -70,7 +70,8 @@ final class PoolSteps {
     int outputs = pairs * ow;
     int perStep = ow < LANES / 2 ? 2 : 1;
     int chunks = ow < LANES ? 1 : (ow + LANES - 1) / LANES;
-    begin(c, h, w, 4 * chunks * ((pairs + perStep - 1) / perStep));
+    int count = chunks * ((pairs + perStep - 1) / perStep);
+    begin(c, h, w, 4 * (count + count % 2));
     split = Math.min(ow, LANES / 2);
     int n = 0;
     for (int r = 0; r < pairs; r += perStep) {
@@ -84,6 +85,7 @@ final class PoolSteps {
         at[n++] = o + LANES <= outputs ? 0 : Math.min(perStep, pairs - r) * ow;
       }
     }
+    if (n < length) System.arraycopy(at, n - 4, at, n, 4);
   }
 
   private void makeGradient(int c, int h, int w) {
@@ -103,10 +105,7 @@ final class PoolSteps {
         at[n++] = r * ow + column / 2;
       }
     }
-    if (n < length) {
-      at[n] = at[n - 2];
-      at[n + 1] = at[n - 1];
-    }
+    if (n < length) System.arraycopy(at, n - 2, at, n, 2);
   }
 
   private void begin(int c, int h, int w, int length) {

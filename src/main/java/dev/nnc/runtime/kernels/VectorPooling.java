@@ -82,19 +82,31 @@ final class VectorPooling {
     int[] at = steps.at;
     VectorShuffle<Float> order = SPLIT_AT[steps.split];
     float[] tail = ThreadScratch.floats(LANES);
-    for (int s = 0; s < steps.length; s += 4) {
-      int first = x + at[s];
-      int second = x + at[s + 1];
-      int o = out + at[s + 2];
-      int copy = at[s + 3];
-      FloatVector one = FloatVector.fromArray(SPECIES, a, first).lanewise(VectorOperators.MAX, FloatVector.fromArray(SPECIES, a, first + w));
-      FloatVector two = FloatVector.fromArray(SPECIES, a, second).lanewise(VectorOperators.MAX, FloatVector.fromArray(SPECIES, a, second + w));
+    // Two steps an iteration, all loads first and all stores last (see max2Gradient).
+    for (int s = 0; s < steps.length; s += 8) {
+      int firstA = x + at[s + 0];
+      int secondA = x + at[s + 1];
+      FloatVector oneA = FloatVector.fromArray(SPECIES, a, firstA).lanewise(VectorOperators.MAX, FloatVector.fromArray(SPECIES, a, firstA + w));
+      FloatVector twoA = FloatVector.fromArray(SPECIES, a, secondA).lanewise(VectorOperators.MAX, FloatVector.fromArray(SPECIES, a, secondA + w));
+      int firstB = x + at[s + 4];
+      int secondB = x + at[s + 5];
+      FloatVector oneB = FloatVector.fromArray(SPECIES, a, firstB).lanewise(VectorOperators.MAX, FloatVector.fromArray(SPECIES, a, firstB + w));
+      FloatVector twoB = FloatVector.fromArray(SPECIES, a, secondB).lanewise(VectorOperators.MAX, FloatVector.fromArray(SPECIES, a, secondB + w));
       // lane 2i: group one's window i, lane 2i + 1: group two's window i
-      FloatVector left = one.blend(two.rearrange(SWAP_PAIRS), ODD_LANES);
-      FloatVector right = one.rearrange(SWAP_PAIRS).blend(two, ODD_LANES);
-      FloatVector pooled = left.lanewise(VectorOperators.MAX, right).rearrange(order);
-      pooled.intoArray(copy == 0 ? a : tail, copy == 0 ? o : 0);
-      if (copy != 0) System.arraycopy(tail, 0, a, o, copy);
+      FloatVector leftA = oneA.blend(twoA.rearrange(SWAP_PAIRS), ODD_LANES);
+      FloatVector rightA = oneA.rearrange(SWAP_PAIRS).blend(twoA, ODD_LANES);
+      FloatVector pooledA = leftA.lanewise(VectorOperators.MAX, rightA).rearrange(order);
+      FloatVector leftB = oneB.blend(twoB.rearrange(SWAP_PAIRS), ODD_LANES);
+      FloatVector rightB = oneB.rearrange(SWAP_PAIRS).blend(twoB, ODD_LANES);
+      FloatVector pooledB = leftB.lanewise(VectorOperators.MAX, rightB).rearrange(order);
+      int oA = out + at[s + 2];
+      int copyA = at[s + 3];
+      pooledA.intoArray(copyA == 0 ? a : tail, copyA == 0 ? oA : 0);
+      if (copyA != 0) System.arraycopy(tail, 0, a, oA, copyA);
+      int oB = out + at[s + 6];
+      int copyB = at[s + 7];
+      pooledB.intoArray(copyB == 0 ? a : tail, copyB == 0 ? oB : 0);
+      if (copyB != 0) System.arraycopy(tail, 0, a, oB, copyB);
     }
   }
 

@@ -50,6 +50,12 @@ final class BinaryOptions {
     }
   }
 
+  /** Refuses pictures asked for in a directory that does not exist, before any work. */
+  void requireDirectories() {
+    OutputFiles.requireDirectory("--roc", rocPicture);
+    OutputFiles.requireDirectory("--pr", prPicture);
+  }
+
   /** Rejects these options where there are no binary scores, saying why. */
   void requireNone(String why) {
     String option = threshold != null ? "--threshold" : pickThreshold != null ? "--pick-threshold"

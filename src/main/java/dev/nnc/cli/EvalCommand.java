@@ -36,6 +36,8 @@ final class EvalCommand extends NncCommand {
   @Override
   public Integer call() throws IOException {
     binary.rule();
+    binary.requireDirectories();
+    OutputFiles.requireDirectory("--boundary", boundary);
     Weights weights = program.readWeights(weightsFile);
     ModelSession session = new ModelSession(program, weights.dtype());
     BatchRunner full = session.runner(batch, common.seed);

@@ -34,6 +34,7 @@ final class MetricsCommand extends NncCommand {
   @Override
   public Integer call() {
     binary.rule();
+    binary.requireDirectories();
     MetricsInput input = MetricsInput.read(csv, labelColumn, scoreColumn);
     if (!input.binary()) {
       binary.requireNone(csv + " has class labels (column '" + input.table().columnName(0) + "')");

@@ -210,15 +210,6 @@ public final class Scheduler {
     }
   }
 
-  /** Elementwise nodes computed by the kernel call of the tensor op they follow, by that call's result. */
-  private sealed interface Fold permits ConvEpilogue, MaskedPoolGradient {}
-
-  /** A convolution whose call also adds a per-channel bias and, when {@code relu}, applies relu. */
-  private record ConvEpilogue(Node conv, Node bias, boolean relu) implements Fold {}
-
-  /** ifGt(x, 0, maxpool'(x, g), 0), relu's mask on a max pool's gradient: the pool routes only to positive maxima. */
-  private record MaskedPoolGradient(Node pool) implements Fold {}
-
   /** A value copied to a named slot at the end of its method: a leaf-valued variable, a gradient. */
   private record Sink(Node value, int slot, Node shapeOf, String what) {}
 
@@ -240,7 +231,7 @@ public final class Scheduler {
    * SUM_TO(OUTER(u, v)) over the batch only: one GEMM, Uᵀ V, without the per-example outers; and
    * likewise a shared kernel's gradient, which the convolution kernel sums over the examples.
    */
-  private static boolean isBatchSummed(Node n) {
+  static boolean isBatchSummed(Node n) {
     return n.op() == Op.SUM_TO && (n.input(0).op() == Op.OUTER || n.input(0).op() == Op.CONV2D_KERNEL_GRAD)
         && !n.batched() && n.input(0).batched() && n.shape().equals(n.input(0).shape());
   }
@@ -354,7 +345,7 @@ public final class Scheduler {
   // ---- one method
 
   /** Plans one method: regions, materialisation, instructions and calls. */
-  private final class MethodPlan {
+  private final class MethodPlan implements KernelFolds.Values {
     private final String name;
     private final List<Node> nodes;
     private final List<Sink> sinks;
@@ -365,6 +356,7 @@ public final class Scheduler {
     private final List<List<Node>> groups = new ArrayList<>();
     private final Set<Node> materialised = new HashSet<>();
     private final Set<String> usedNames = new HashSet<>();
+    private final KernelFolds folds;
     private int locals;
 
     MethodPlan(String name, List<Node> nodes, List<Sink> sinks, Map<Node, Set<Node>> readers) {
@@ -372,15 +364,10 @@ public final class Scheduler {
       this.nodes = nodes;
       this.sinks = sinks;
       this.readers = readers;
-      Set<Node> own = new HashSet<>(nodes);
-      for (Node n : nodes) {
-        if (n.op() == Op.CONV2D) foldEpilogue(n, own);
-        if (n.op() == Op.MAXPOOL_GRAD) foldMask(n, own);
-        if (isBatchSummed(n) && n.input(0).op() == Op.CONV2D_KERNEL_GRAD) foldBiasSum(n, own);
-      }
+      this.folds = new KernelFolds(nodes, this);
       Domain open = null;
       for (Node n : nodes) {
-        if (folded.contains(n) || biasSums.containsValue(n)) continue;
+        if (folds.isComputedOnTheWay(n) || folds.isBiasSum(n)) continue;
         boolean full = !groups.isEmpty() && groups.get(groups.size() - 1).size() >= MAX_REGION;
         // A sum over broadcast axes (a bias gradient) joins the region computing what it sums:
         // it accumulates from the value's local instead of re-reading it from the arena.
@@ -399,98 +386,38 @@ public final class Scheduler {
       }
     }
 
-    /** Elementwise nodes that run in the call of the tensor op before them, by the node that call computes. */
-    private final Map<Node, Fold> folds = new IdentityHashMap<>();
-    /** The nodes such a call computes on the way (the convolution, the sum before relu): no buffer, no region. */
-    private final Set<Node> folded = new HashSet<>();
-
-    /**
-     * Folds act(conv2d(x, K) + b) into the convolution's call when b is a per-channel bias in the
-     * arena, act is relu or absent, and nothing else reads the intermediate values: the call then
-     * adds the bias and applies relu to each example's output while it is in cache, where a
-     * region after it would stream the whole batch through memory twice more.
-     */
-    private void foldEpilogue(Node conv, Set<Node> own) {
-      Node add = soleReader(conv);
-      if (add == null || add.op() != Op.ADD || !own.contains(add) || !isIntermediate(conv) || !add.shape().equals(conv.shape())) return;
-      Node bias = add.input(0) == conv ? add.input(1) : add.input(0);
-      if (bias == conv || !isChannelBias(bias, conv)) return;
-      Node relu = soleReader(add);
-      boolean foldsRelu = relu != null && relu.op() == Op.RELU && own.contains(relu) && isIntermediate(add);
-      folded.add(conv);
-      if (foldsRelu) folded.add(add);
-      folds.put(foldsRelu ? relu : add, new ConvEpilogue(conv, bias, foldsRelu));
-    }
-
-    /**
-     * Folds relu's backward mask, ifGt(x, 0, maxpool'(x, g), 0), into the pool gradient's call: a
-     * window's gradient goes to its maximum only if that is positive. The mask reads x where the
-     * pool's gradient is non-zero only at a window's maximum, so the two agree element for element.
-     */
-    private void foldMask(Node pool, Set<Node> own) {
-      Node mask = soleReader(pool);
-      if (mask == null || mask.op() != Op.IF_GT || !own.contains(mask) || !isIntermediate(pool)) return;
-      List<Node> in = mask.inputs();
-      if (in.get(0) != pool.input(0) || !isZero(in.get(1)) || in.get(2) != pool || !isZero(in.get(3))) return;
-      folded.add(pool);
-      folds.put(mask, new MaskedPoolGradient(pool));
-    }
-
-    /**
-     * A conv bias's gradient, sum_to(g) per filter over the examples and positions, computed by
-     * the call that sums the kernel's gradient from the same g ({@code kernelGradient}), while
-     * each example's g is in cache: as a pass of its own it streamed the whole batch again. Only
-     * when nothing reads the sum before that call.
-     */
-    private void foldBiasSum(Node kernelGradient, Set<Node> own) {
-      Node g = kernelGradient.input(0).input(1);
-      for (Node reader : readers.getOrDefault(g, Set.of())) {
-        boolean biasSum = reader.op() == Op.SUM_TO && !reader.batched() && channelRun(reader) > 0 && own.contains(reader)
-            && !biasSums.containsValue(reader);
-        if (!biasSum) continue;
-        int plane = (int) (g.shape().size() / g.shape().dim(0));
-        if (channelRun(reader) != plane) continue;      // one sum per filter, not per row
-        boolean readLater = true;
-        for (Node r : readers.getOrDefault(reader, Set.of())) readLater &= r.id() > kernelGradient.id();
-        if (!readLater) continue;
-        biasSums.put(kernelGradient, reader);
-        return;
-      }
-    }
-
-    /** Bias gradients summed by a kernel gradient's call, by that call's node. */
-    private final Map<Node, Node> biasSums = new IdentityHashMap<>();
-
-    private static boolean isZero(Node n) {
-      return n.isConst() && n.attr() == 0;
-    }
-
-    /** Whether n is computed in a fused region: elementwise, and not a convolution's epilogue. */
+    /** Whether n is computed in a fused region: elementwise, and not computed by a kernel call on the way. */
     private boolean runsInRegion(Node n) {
-      return n.op().isElementwise() && !folds.containsKey(n);
+      return n.op().isElementwise() && folds.at(n) == null;
     }
 
-    /** The one node that reads n, in either method; null if none or several. */
-    private Node soleReader(Node n) {
-      Set<Node> rs = readers.getOrDefault(n, Set.of());
-      return rs.size() == 1 ? rs.iterator().next() : null;
+    @Override
+    public Set<Node> readers(Node n) {
+      return readers.getOrDefault(n, Set.of());
     }
 
     /** A value no variable, gradient or other method keeps: it may live in a kernel's registers only. */
-    private boolean isIntermediate(Node n) {
+    @Override
+    public boolean isIntermediate(Node n) {
       if (buffer.containsKey(n)) return false;
       for (Sink s : allSinks) if (s.value() == n) return false;
       return true;
     }
 
     /** A [F, 1, 1]-like unbatched value in the arena, added to channel f of every example. */
-    private boolean isChannelBias(Node bias, Node conv) {
+    @Override
+    public boolean isChannelBias(Node bias, Node conv) {
       if (bias.batched() || !buffer.containsKey(bias)) return false;
       Access a = access(0, bias, conv);
       int channels = conv.shape().dim(0);
       int plane = (int) conv.shape().size() / channels;
       if (a.terms().isEmpty()) return !a.same() && bias.shape().size() == 1 && channels == 1;
       return a.terms().size() == 1 && java.util.Arrays.equals(a.terms().get(0), new int[] {plane, channels, 1});
+    }
+
+    @Override
+    public int channelRun(Node sumTo) {
+      return Scheduler.this.channelRun(sumTo);
     }
 
     private boolean isReductionOfOpenRegion(Node n, Domain open) {
@@ -502,12 +429,12 @@ public final class Scheduler {
     /** Gives a buffer to every node read outside its region, or kept for the other method. */
     void materialise(Map<Node, String> variableOf) {
       for (Node n : nodes) {
-        if (folded.contains(n)) continue;
+        if (folds.isComputedOnTheWay(n)) continue;
         if (buffer.containsKey(n)) {
           materialised.add(n);
           continue;
         }
-        boolean needed = !n.op().isElementwise() || variableOf.containsKey(n) || folds.containsKey(n) || biasSums.containsValue(n);
+        boolean needed = !n.op().isElementwise() || variableOf.containsKey(n) || folds.at(n) != null || folds.isBiasSum(n);
         for (Node reader : readers.getOrDefault(n, Set.of())) {
           needed |= !regionOf.containsKey(reader) || !regionOf.get(reader).equals(regionOf.get(n));
         }
@@ -652,16 +579,16 @@ public final class Scheduler {
       int out = buffer.containsKey(n) ? bufferOf(n) : -1;
       int rows = n.batched() ? batch : 1;
       int line = line(n);
-      Fold fold = folds.get(n);
-      if (fold instanceof ConvEpilogue e) return List.of(windows.conv(e.conv(), out, bufferOf(e.bias()), e.relu(), line));
-      if (fold instanceof MaskedPoolGradient m) return List.of(windows.pool(m.pool(), out, true, line));
+      KernelFolds.Fold fold = folds.at(n);
+      if (fold instanceof KernelFolds.ConvEpilogue e) return List.of(windows.conv(e.conv(), out, bufferOf(e.bias()), e.relu(), line));
+      if (fold instanceof KernelFolds.MaskedPoolGradient m) return List.of(windows.pool(m.pool(), out, true, line));
       return switch (n.op()) {
         case MATMUL -> List.of(matmul(n, out, line));
         case OUTER -> List.of(matmulCall(rows, (int) n.input(0).shape().size(), (int) n.input(1).shape().size(), 1,
             n.input(0), false, n.input(1), false, out, n, line));
         case SUM_TO -> !isBatchSummed(n) ? sumTo(n, out, line)
             : n.input(0).op() == Op.OUTER ? List.of(batchSummedOuter(n, out, line))
-            : List.of(windows.kernelGradient(n.input(0), out, true, biasSums.containsKey(n) ? bufferOf(biasSums.get(n)) : -1, line));
+            : List.of(windows.kernelGradient(n.input(0), out, true, folds.biasSum(n) != null ? bufferOf(folds.biasSum(n)) : -1, line));
         case CONV2D -> List.of(windows.conv(n, out, -1, false, line));
         case CONV2D_INPUT_GRAD -> List.of(windows.inputGradient(n, out, line));
         case CONV2D_KERNEL_GRAD -> List.of(windows.kernelGradient(n, out, false, -1, line));

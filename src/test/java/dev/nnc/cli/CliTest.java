@@ -90,6 +90,18 @@ class CliTest {
     assertThat(r.err()).isEqualTo("nnc: cannot read 'no/such/file.nn': no such file\n");
   }
 
+  /** An output into a directory that does not exist is refused before any work (here, training). */
+  @Test
+  void outputIntoMissingDirectoryIsBadUsage() {
+    Cli.Result train = Cli.run("train", "examples/mlp/xor.nn", "--data", "examples/data/xor.csv", "--epochs", "1", "--save", "no/such/dir/w.json");
+    assertThat(train.status()).isEqualTo(2);
+    assertThat(train.err()).contains("nnc: --save no/such/dir/w.json: cannot write there, no such directory ");
+    assertThat(train.err()).doesNotContain("epoch");
+    Cli.Result show = Cli.run("show", ADD_MUL, "--dot", "--svg", "no/such/dir/g.svg");
+    assertThat(show.status()).isEqualTo(2);
+    assertThat(show.err()).contains("--svg no/such/dir/g.svg: cannot write there, no such directory ");
+  }
+
   @Test
   void unknownFlagIsBadUsage() {
     Cli.Result r = Cli.run("grad", ADD_MUL, "--frobnicate");

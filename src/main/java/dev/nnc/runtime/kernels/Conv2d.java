@@ -27,8 +27,7 @@ public final class Conv2d {
   /** Arena elements of scratch a call needs: the columns of one example (none for 2-D kernels). */
   public static int scratchLength(int count, int c, int h, int w, int f, int kh, int kw, int stride, int pad, boolean depthwise) {
     if (depthwise) return 0;
-    int columns = c * kh * kw * outSize(h, kh, stride, pad) * outSize(w, kw, stride, pad);
-    return columns + f * c * kh * kw * VectorDotAccumulator.MAX_LANES;    // and the kernel gradient's lane sums
+    return c * kh * kw * outSize(h, kh, stride, pad) * outSize(w, kw, stride, pad);
   }
 
   /** Output positions along an axis of n: (n + 2·pad − k) / stride + 1, rounded down. */
@@ -66,26 +65,13 @@ public final class Conv2d {
     else MatMul.run(arena, 1, m, n, k, a, 0, transA, b, 0, false, c, 0, accumulate);
   }
 
-  /**
-   * C[m×n] (+)= A·Bᵀ on the arena: A [m×k] and B [n×k] both run along k (the output positions).
-   * The float Vector API path keeps lane sums at {@code sums} from the {@code first} call of a
-   * sum over examples to the {@code last}, which alone writes C.
-   */
-  private static void dots(double[] arena, int m, int n, int k, int a, int b, int c, boolean accumulate, int sums, boolean first, boolean last) {
+  /** C[m×n] (+)= A·Bᵀ on the arena: A [m×k] and B [n×k] both run along k (the output positions). */
+  private static void dots(double[] arena, int m, int n, int k, int a, int b, int c, boolean accumulate) {
     MatMul.run(arena, 1, m, n, k, a, 0, false, b, 0, true, c, 0, accumulate);
   }
 
-  /** The same with B in {@code bs}: per-thread columns on the Vector API path, else the arena. */
-  private static void dots(float[] arena, int m, int n, int k, int a, float[] bs, int b, int c, boolean accumulate, int sums, boolean first, boolean last) {
-    if (!VECTOR) {
-      MatMul.run(arena, 1, m, n, k, a, 0, false, b, 0, true, c, 0, accumulate);
-    } else if (k < VectorDotAccumulator.MAX_LANES) {
-      VectorDotKernel.multiply(m, n, k, arena, a, k, bs, b, k, arena, c, n, accumulate);
-    } else {
-      if (first) java.util.Arrays.fill(arena, sums, sums + m * n * VectorDotAccumulator.MAX_LANES, 0);
-      VectorDotAccumulator.add(m, n, k, arena, a, bs, b, arena, sums);
-      if (last) VectorDotAccumulator.reduce(m, n, arena, sums, arena, c, false);
-    }
+  private static void dots(float[] arena, int m, int n, int k, int a, int b, int c, boolean accumulate) {
+    MatMul.run(arena, 1, m, n, k, a, 0, false, b, 0, true, c, 0, accumulate);
   }
 
   /** Whether the output has the input's size: stride 1 and "same" padding. */
@@ -169,8 +155,7 @@ public final class Conv2d {
         depthwiseKernelGradient(a, xe, ge, de, c, h, w, kh, kw, stride, pad, oh, ow, accumulate);
       } else {
         im2col(a, xe, a, cols, c, h, w, kh, kw, stride, pad, oh, ow);
-        boolean each = dkStride != 0;
-        dots(a, f, c * kh * kw, oh * ow, ge, cols, de, accumulate, cols + c * kh * kw * oh * ow, e == 0 || each, e == count - 1 || each);   // g colsᵀ
+        dots(a, f, c * kh * kw, oh * ow, ge, cols, de, accumulate);   // g colsᵀ
       }
     }
   }
@@ -457,6 +442,10 @@ public final class Conv2d {
    */
   static void kernelGradientSlice(float[] a, int count, int from, int to, int x, int xStride, int g, int gStride, int dk, int dkStride,
       int c, int h, int w, int f, int kh, int kw, int stride, int pad, boolean depthwise, int cols, int bias) {
+    if (VECTOR && !depthwise) {
+      VectorKernelGradient.filters(a, count, from, to, x, xStride, g, gStride, dk, dkStride, c, h, w, f, kh, kw, stride, pad, bias);
+      return;
+    }
     int oh = outSize(h, kh, stride, pad);
     int ow = outSize(w, kw, stride, pad);
     int taps = c * kh * kw;
@@ -464,9 +453,6 @@ public final class Conv2d {
     // The bias's gradient: each filter's g summed, example after example, as RowKernels.sumRuns would.
     int filters = depthwise ? c : to - from;
     if (bias >= 0) java.util.Arrays.fill(a, bias + from, bias + from + filters, 0);
-    float[] cs = columns(a, taps * positions);
-    int at = cs == a ? cols : 0;
-    int sums = cols + taps * positions;                  // lane sums of every filter's row, in the arena
     for (int e = 0; e < count; e++) {
       int xe = x + e * xStride;
       int ge = g + e * gStride;
@@ -476,10 +462,8 @@ public final class Conv2d {
       if (depthwise) {
         depthwiseKernelGradient(a, xe, ge, de, c, h, w, kh, kw, stride, pad, oh, ow, accumulate);
       } else {
-        im2col(a, xe, cs, at, c, h, w, kh, kw, stride, pad, oh, ow);
-        boolean each = dkStride != 0;
-        dots(a, to - from, taps, positions, ge + from * positions, cs, at, de + from * taps, accumulate,
-            sums + from * taps * VectorDotAccumulator.MAX_LANES, e == 0 || each, e == count - 1 || each);   // g colsᵀ
+        im2col(a, xe, a, cols, c, h, w, kh, kw, stride, pad, oh, ow);
+        dots(a, to - from, taps, positions, ge + from * positions, cols, de + from * taps, accumulate);   // g colsᵀ
       }
     }
   }
@@ -493,6 +477,12 @@ public final class Conv2d {
       planeIm2col(a, x, d, cols, c, h, w, kh, kw, pad);
       return;
     }
+    im2col(a, x, d, cols, oh * ow, c, h, w, kh, kw, stride, pad, oh, ow);
+  }
+
+  /** The same with rows {@code rowStride} apart (≥ oh·ow), the elements between left as they are. */
+  static void im2col(float[] a, int x, float[] d, int cols, int rowStride, int c, int h, int w, int kh, int kw, int stride, int pad,
+      int oh, int ow) {
     int row = cols;
     for (int ch = 0; ch < c; ch++) {
       for (int i = 0; i < kh; i++) {
@@ -512,7 +502,7 @@ public final class Conv2d {
             else for (int ox = first; ox < end; ox++) d[dst + ox] = a[src + ox * stride];
             for (int ox = end; ox < ow; ox++) d[dst + ox] = 0;        // not worth Arrays.fill's call
           }
-          row += oh * ow;
+          row += rowStride;
         }
       }
     }

@@ -92,12 +92,22 @@ final class PaddedConv2d {
    * images are written: the zeros around them stay from the {@code first} call on the block.
    * (Plain ints, not a geometry object: one that escaped C2's analysis cost an allocation a call.)
    */
-  private static void fill(float[] a, int from, int channels, int h, int w, int top, int left, float[] s, int at, int block, boolean first) {
+  static void fill(float[] a, int from, int channels, int h, int w, int top, int left, float[] s, int at, int block, boolean first) {
     int wp = w + 2 * left;
     int plane = (h + 2 * top) * wp;
     if (first) Arrays.fill(s, at, at + block, 0);
     for (int ch = 0; ch < channels; ch++) {
-      for (int y = 0; y < h; y++) VectorDirectConv.copyRow(a, from + (ch * h + y) * w, s, at + ch * plane + (y + top) * wp + left, w, false);
+      for (int y = 0; y < h; y++) {
+        // A row narrower than a vector is copied as a whole vector that spills into the padding
+        // (zeroed again here) or into rows copied after it, unless it would read past the
+        // images (14 scalar copies a row cost more). The block's slack takes what the last
+        // rows spill.
+        int src = (ch * h + y) * w;
+        boolean spill = src + VectorDirectConv.LANES <= channels * h * w;
+        int dst = at + ch * plane + (y + top) * wp + left;
+        VectorDirectConv.copyRow(a, from + src, s, dst, w, spill);
+        if (spill) for (int i = w; i < VectorDirectConv.LANES; i++) s[dst + i] = 0;
+      }
     }
   }
 

@@ -9,6 +9,7 @@ package dev.nnc.runtime.kernels;
  */
 final class ThreadScratch {
   private static final ThreadLocal<float[]> FLOATS = ThreadLocal.withInitial(() -> new float[0]);
+  private static final ThreadLocal<int[]> INTS = ThreadLocal.withInitial(() -> new int[0]);
 
   private ThreadScratch() {}
 
@@ -19,5 +20,15 @@ final class ThreadScratch {
       FLOATS.set(f);
     }
     return f;
+  }
+
+  /** The same for offsets and indices. */
+  static int[] ints(int length) {
+    int[] i = INTS.get();
+    if (i.length < length) {
+      i = new int[length];
+      INTS.set(i);
+    }
+    return i;
   }
 }

@@ -27,10 +27,12 @@ final class VectorDirectConv {
   /** Rows come in groups of four: callers pad them to a multiple with zero rows. */
   static final int GROUP = 4;
 
-  /** The wide grid's length for {@code rows} output rows of {@code wp} columns: whole tiles. */
+  /** The wide grid's length for {@code rows} output rows of {@code wp} columns: whole tiles, or a half one at the end. */
   static int wideLength(int rows, int wp) {
-    return (rows * wp + WIDE - 1) / WIDE * WIDE;
+    return (rows * wp + HALF - 1) / HALF * HALF;
   }
+
+  private static final int HALF = WIDE / 2;
 
   /**
    * Padded planes are read past their end by up to this many elements (the last tile of the wide
@@ -49,8 +51,12 @@ final class VectorDirectConv {
   static void forward(int m, int n, float[] k, int kOff, int cin, int kh, int kw, float[] xp, int xpOff, int plane, int wp,
       float[] out, int outOff, int ldo) {
     int taps = cin * kh * kw;
-    for (int q = 0; q < n; q += WIDE) {
+    int whole = n - n % WIDE;
+    for (int q = 0; q < whole; q += WIDE) {
       for (int f = 0; f < m; f += GROUP) tile4(k, kOff + f * taps, taps, kh, kw, xp, xpOff + q, plane, wp, out, outOff + f * ldo + q, ldo);
+    }
+    if (whole < n) {
+      for (int f = 0; f < m; f += GROUP) half4(k, kOff + f * taps, taps, kh, kw, xp, xpOff + whole, plane, wp, out, outOff + f * ldo + whole, ldo);
     }
   }
 
@@ -78,6 +84,32 @@ final class VectorDirectConv {
     s10.intoArray(out, c1); s11.intoArray(out, c1 + LANES); s12.intoArray(out, c1 + 2 * LANES); s13.intoArray(out, c1 + 3 * LANES);
     s20.intoArray(out, c2); s21.intoArray(out, c2 + LANES); s22.intoArray(out, c2 + 2 * LANES); s23.intoArray(out, c2 + 3 * LANES);
     s30.intoArray(out, c3); s31.intoArray(out, c3 + LANES); s32.intoArray(out, c3 + 2 * LANES); s33.intoArray(out, c3 + 3 * LANES);
+  }
+
+  /** The last half tile: 4 rows × 2 vectors (14×14 planes padded to 16 wide are 3½ tiles). */
+  private static void half4(float[] k, int a0, int taps, int kh, int kw, float[] xp, int b0, int plane, int wp,
+      float[] out, int c0, int ldo) {
+    FloatVector s00 = FloatVector.zero(SPECIES);
+    FloatVector s01 = s00, s10 = s00, s11 = s00, s20 = s00, s21 = s00, s30 = s00, s31 = s00;
+    int a1 = a0 + taps, a2 = a1 + taps, a3 = a2 + taps;
+    Taps tap = new Taps(b0, kh, kw, plane, wp);
+    for (int t = 0; t < taps; t++) {
+      int bp = tap.next();
+      FloatVector x0 = load(xp, bp), x1 = load(xp, bp + LANES);
+      FloatVector w = FloatVector.broadcast(SPECIES, k[a0 + t]);
+      s00 = x0.fma(w, s00); s01 = x1.fma(w, s01);
+      w = FloatVector.broadcast(SPECIES, k[a1 + t]);
+      s10 = x0.fma(w, s10); s11 = x1.fma(w, s11);
+      w = FloatVector.broadcast(SPECIES, k[a2 + t]);
+      s20 = x0.fma(w, s20); s21 = x1.fma(w, s21);
+      w = FloatVector.broadcast(SPECIES, k[a3 + t]);
+      s30 = x0.fma(w, s30); s31 = x1.fma(w, s31);
+    }
+    int c1 = c0 + ldo, c2 = c1 + ldo, c3 = c2 + ldo;
+    s00.intoArray(out, c0); s01.intoArray(out, c0 + LANES);
+    s10.intoArray(out, c1); s11.intoArray(out, c1 + LANES);
+    s20.intoArray(out, c2); s21.intoArray(out, c2 + LANES);
+    s30.intoArray(out, c3); s31.intoArray(out, c3 + LANES);
   }
 
   /**

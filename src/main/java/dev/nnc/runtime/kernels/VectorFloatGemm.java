@@ -6,10 +6,11 @@ import static dev.nnc.runtime.kernels.VectorMicroKernel.ROWS;
 /**
  * Cache-blocked GEMM around {@link VectorMicroKernel} (the GotoBLAS/BLIS loop nest).
  *
- * <p>For each block of {@link #BLOCK_COLS} columns and {@link #BLOCK_DEPTH} steps of k, B's block
- * is packed once into column panels that stay in the 1 MiB L2; then every ROWS-row panel of A is
- * packed (a few KiB, it stays in L1) and swept across all of B's panels. Each packed element of
- * A is thus reused BLOCK_COLS / COLS times from L1 and each element of B m / ROWS times from L2.
+ * <p>For each block of {@link #BLOCK_DEPTH} steps of k and {@link #BLOCK_COLS} columns, B's block
+ * is packed once into column panels that stay in the 1 MiB L2; then every ROWS-row panel of A (a
+ * few KiB, it stays in L1) is swept across all of B's panels. Each element of A's panel is thus
+ * reused BLOCK_COLS / COLS times from L1 and each element of B m / ROWS times from L2. A's rows
+ * are not packed when they run along k (NN, NT): the micro-kernel reads them in place.
  *
  * <p>Only this class and the micro-kernel name {@code jdk.incubator.vector}; they are loaded only
  * through {@link FloatGemm#vector()}.
@@ -30,6 +31,7 @@ final class VectorFloatGemm extends FloatGemm {
    * layer of 10 classes), where the packed kernel would compute mostly padding.
    */
   static final int DOT_ROWS = 64;
+  static final boolean IN_PLACE = Boolean.getBoolean("inplace");
 
   /** The tile a product that overwrites C starts from (never written). */
   private static final float[] ZEROS = new float[ROWS * COLS];
@@ -42,7 +44,15 @@ final class VectorFloatGemm extends FloatGemm {
     final float[] packedB = new float[BLOCK_DEPTH * roundUp(BLOCK_COLS, COLS)];
     /** Receives tiles cut short by the bottom or right edge of C. */
     final float[] edgeTile = new float[ROWS * COLS];
-    final PanelPacker packer = new PanelPacker();
+    /** TN's depth block of A as rows; grows to the largest block asked for, then is reused. */
+    private float[] slab = new float[0];
+
+    float[] slab(int length) {
+      if (slab.length < length) {
+        slab = new float[length];
+      }
+      return slab;
+    }
   }
 
   private VectorFloatGemm() {}
@@ -64,31 +74,52 @@ final class VectorFloatGemm extends FloatGemm {
     // Equal depth blocks (784 = 4 × 196, not 3 × 256 + 16) keep every block long.
     int depthBlocks = ceilDiv(k, BLOCK_DEPTH);
     int depthStep = ceilDiv(k, depthBlocks);
-    for (int jc = 0; jc < n; jc += BLOCK_COLS) {
-      int blockCols = Math.min(BLOCK_COLS, n - jc);
-      for (int pc = 0; pc < k; pc += depthStep) {
-        int depth = Math.min(depthStep, k - pc);
-        // The first depth block overwrites C unless the product accumulates: no zeroing pass.
-        boolean add = accumulate || pc > 0;
-        work.packer.pack(depth, blockCols, COLS, b, bOff + pc * bRowStride + jc * bColStride,
+    // A's rows are read where they lie when they run along k (NN, NT): packing them would cost
+    // as much as packing B. When they run across k (TN) each depth block of A is transposed once
+    // into rows, for all of B's column blocks.
+    boolean aInPlace = aColStride == 1;
+    float[] slab = aInPlace ? null : work.slab(roundUp(m, ROWS) * depthStep);
+    for (int pc = 0; pc < k; pc += depthStep) {
+      int depth = Math.min(depthStep, k - pc);
+      // The first depth block overwrites C unless the product accumulates: no zeroing pass.
+      boolean add = accumulate || pc > 0;
+      if (!aInPlace) {
+        PanelPacker.packRows(depth, m, a, aOff + pc * aColStride, aColStride, aRowStride, slab);
+      }
+      for (int jc = 0; jc < n; jc += BLOCK_COLS) {
+        int blockCols = Math.min(BLOCK_COLS, n - jc);
+        PanelPacker.packPanels(depth, blockCols, b, bOff + pc * bRowStride + jc * bColStride,
             bRowStride, bColStride, work.packedB);
         for (int ic = 0; ic < m; ic += ROWS) {
           int rows = Math.min(ROWS, m - ic);
-          work.packer.pack(depth, rows, ROWS, a, aOff + ic * aRowStride + pc * aColStride,
-              aColStride, aRowStride, work.packedA);
+          float[] panelA = slab;
+          int panelOff = ic * depth;
+          int panelRow = depth;
+          if (aInPlace && rows == ROWS) {
+            panelA = a;
+            panelOff = aOff + ic * aRowStride + pc;
+            panelRow = aRowStride;
+          } else if (aInPlace) {
+            // C's bottom edge: the missing rows would be read past A's end.
+            PanelPacker.packRows(depth, rows, a, aOff + ic * aRowStride + pc, 1, aRowStride,
+                work.packedA);
+            panelA = work.packedA;
+            panelOff = 0;
+          }
           for (int jr = 0; jr < blockCols; jr += COLS) {
             int cols = Math.min(COLS, blockCols - jr);
             int at = cOff + ic * ldc + jc + jr;
             if (rows == ROWS && cols == COLS) {
               if (add) {
-                VectorMicroKernel.multiplyAdd(depth, work.packedA, work.packedB, jr * depth,
-                    c, at, ldc, c, at, ldc);
+                VectorMicroKernel.multiplyAdd(depth, panelA, panelOff, panelRow, work.packedB,
+                    jr * depth, c, at, ldc, c, at, ldc);
               } else {
-                VectorMicroKernel.multiplyAdd(depth, work.packedA, work.packedB, jr * depth,
-                    ZEROS, 0, COLS, c, at, ldc);
+                VectorMicroKernel.multiplyAdd(depth, panelA, panelOff, panelRow, work.packedB,
+                    jr * depth, ZEROS, 0, COLS, c, at, ldc);
               }
             } else {
-              multiplyAddEdge(depth, work, jr * depth, c, at, ldc, rows, cols, add);
+              multiplyAddEdge(depth, panelA, panelOff, panelRow, work, jr * depth, c, at, ldc,
+                  rows, cols, add);
             }
           }
         }
@@ -101,10 +132,11 @@ final class VectorFloatGemm extends FloatGemm {
    * and its used corner is added to (or, when not {@code add}, stored in) C with scalar code
    * (masked vector stores would allocate their masks on Java 17).
    */
-  private static void multiplyAddEdge(int depth, Workspace work, int bOff, float[] c, int at,
-      int ldc, int rows, int cols, boolean add) {
+  private static void multiplyAddEdge(int depth, float[] panelA, int panelOff, int panelRow,
+      Workspace work, int bOff, float[] c, int at, int ldc, int rows, int cols, boolean add) {
     float[] tile = work.edgeTile;
-    VectorMicroKernel.multiplyAdd(depth, work.packedA, work.packedB, bOff, ZEROS, 0, COLS, tile, 0, COLS);
+    VectorMicroKernel.multiplyAdd(depth, panelA, panelOff, panelRow, work.packedB, bOff, ZEROS, 0,
+        COLS, tile, 0, COLS);
     for (int i = 0; i < rows; i++) {
       for (int j = 0; j < cols; j++) {
         c[at + i * ldc + j] = (add ? c[at + i * ldc + j] : 0f) + tile[i * COLS + j];

@@ -8,6 +8,7 @@ import dev.nnc.runtime.Dtype;
 import dev.nnc.runtime.Workspace;
 import dev.nnc.syntax.SourceFile;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -55,6 +56,44 @@ class ConvPrecisionTest {
     for (String param : new String[] {"h.K", "h.b", "r.K", "r.b", "logits.W"}) {
       assertClose(shape + " d" + param, f32.gradients(param), f64.gradients(param));
     }
+  }
+
+  /**
+   * A kernel scaled by each example's mean is a kernel per example: its gradient is one per
+   * example (the kernel-gradient call's per-example form, padded planes and im2col columns both),
+   * summed by the scaling's backward.
+   */
+  @Test
+  void perExampleKernelsAgreeWithDouble() {
+    String text = """
+        model pk {
+          input img[3, 10, 10]
+          label y
+          param K[4, 3, 3, 3] = he
+          param W[3, 100] = he
+          param V[3, 64] = he
+          k = K * mean(img)
+          h = relu(conv2d(img, k, pad = 1))
+          z = conv2d(img, k, stride = 2)
+          logits = W @ flatten(maxpool(h, 2)) + V @ flatten(z)
+          loss = cross_entropy(logits, y)
+        }
+        """;
+    Workspace f64 = workspace(text, 3, Dtype.F64);
+    Workspace f32 = workspace(text, 3, Dtype.F32);
+    Random random = new Random(5);
+    for (String leaf : new String[] {"img", "y", "K", "W", "V"}) {
+      double[] values = f64.leafValues(leaf);
+      for (int i = 0; i < values.length; i++) values[i] = leaf.equals("y") ? random.nextInt(3) : 0.3 + random.nextGaussian() * 0.5;
+      f64.set(leaf, values);
+      f32.set(leaf, values);
+    }
+    for (Workspace ws : new Workspace[] {f64, f32}) {
+      ws.forward();
+      ws.backward();
+    }
+    assertClose("loss", f32.values("loss"), f64.values("loss"));
+    assertClose("dK", f32.gradients("K"), f64.gradients("K"));
   }
 
   /**

@@ -86,6 +86,10 @@ class GemmTest {
           cases.add(Arguments.of(implementation, Problem.of(form, s[0], s[1], s[2], 0, 0, false)));
           cases.add(Arguments.of(implementation, Problem.of(form, s[0], s[1], s[2], 5, 3, true)));
         }
+        // Rows 512 floats apart (2 KiB, lines in few L1 sets), with a last partial panel of B
+        // (n = 45) and a depth that ends in a partial transposing tile (k = 100).
+        cases.add(Arguments.of(implementation, Problem.of(form, 70, 45, 100, 1, 512 - 100, true)));
+        cases.add(Arguments.of(implementation, Problem.of(form, 70, 45, 512, 0, 0, false)));
       }
     }
     return cases.stream();

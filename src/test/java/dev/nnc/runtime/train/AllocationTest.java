@@ -30,22 +30,48 @@ class AllocationTest {
   }
 
   /**
-   * In a JVM of its own, as a training process has: in the test JVM the GEMM tests have already
-   * run PanelPacker's 256-bit gathers, and a JVM that has used two vector sizes at the Vector
-   * API's shared call sites may box the conv kernels' vectors (a known limit; see the note on
-   * PanelPacker).
+   * After every GEMM form has run at shapes that pack, in the same JVM: a second vector shape
+   * anywhere at the Vector API's shared call sites (the GEMM's packer once gathered with 256-bit
+   * vectors) made C2 box the conv kernels' vectors, 2.9 MB a step. A JVM of its own, so that what
+   * ran before is exactly this.
    */
   @Test
-  void aConvNetTrainingStepAllocatesNothing() throws Exception {
+  void aConvNetTrainingStepAllocatesNothingAfterEveryGemmForm() throws Exception {
     var result = dev.nnc.aot.SeparateJvm.java(java.util.List.of("--add-modules", "jdk.incubator.vector",
-        "-cp", System.getProperty("java.class.path"), AllocationTest.class.getName(), "bench/models/cnn_28.nn", "8"));
+        "-cp", System.getProperty("java.class.path"), AllocationTest.class.getName(), "bench/models/cnn_28.nn", "8",
+        "after-gemm"));
     assertThat(result.err()).doesNotContain("Exception");
     assertThat(result.out().strip()).isEqualTo("0");
   }
 
-  /** Prints the bytes 200 training steps of the model at args[0] allocate, at batch args[1]. */
+  /**
+   * Prints the bytes 200 training steps of the model at args[0] allocate, at batch args[1]; with
+   * a third argument {@code after-gemm}, after running every GEMM form first.
+   */
   public static void main(String[] args) throws java.io.IOException {
+    if (args.length > 2 && args[2].equals("after-gemm")) {
+      runEveryGemmForm();
+    }
     System.out.println(bytesPerSteps(dev.nnc.syntax.SourceFile.read(java.nio.file.Path.of(args[0])), Integer.parseInt(args[1])));
+  }
+
+  /**
+   * NN, NT and TN past the dot-product shapes, so that each packs: B's panels by copies (NN, TN)
+   * and transposed (NT, ldb 300 and 512); A's rows in place (NN, NT), transposed (TN) and at C's
+   * bottom edge (m = 70). Enough calls for C2 to compile them all.
+   */
+  private static void runEveryGemmForm() {
+    int m = 70, n = 96;
+    float[] a = new float[m * 512], b = new float[n * 512], c = new float[m * n];
+    java.util.Arrays.fill(a, 0.5f);
+    java.util.Arrays.fill(b, 0.25f);
+    for (int i = 0; i < 1000; i++) {
+      for (int k : new int[] {300, 512}) {
+        dev.nnc.runtime.kernels.Gemm.nn(m, n, k, a, 0, k, b, 0, n, c, 0, n, false);
+        dev.nnc.runtime.kernels.Gemm.nt(m, n, k, a, 0, k, b, 0, k, c, 0, n, false);
+        dev.nnc.runtime.kernels.Gemm.tn(m, n, k, a, 0, m, b, 0, n, c, 0, n, false);
+      }
+    }
   }
 
   /**

@@ -36,6 +36,11 @@ import jdk.incubator.vector.VectorSpecies;
  *   <li>each rearrange checks its shuffle's indexes with a branch, which is shared by the
  *       rearranges of one body when no store comes between them, and then costs little: a pair's
  *       partner is a rearrange rather than two more loads;</li>
+ *   <li>mask logic only through the methods the mask class defines itself (and, or, not):
+ *       {@code andNot} and {@code eq} are AbstractMask's, whose {@code m.not()} is a call site
+ *       shared with every other user of the library; when its profile saw another mask class, C2
+ *       left it a call and boxed the masks, 260 kB a cnn_28 step at batch 8, in one run of
+ *       three (AllocationTest);</li>
  *   <li>row, column and chunk counters spill registers the vectors need, so the steps' offsets
  *       come from a table; two steps a body let one's arithmetic overlap the other's loads, while
  *       four made the body too big for C2, which then boxed vectors and ran 6 times slower.</li>
@@ -171,7 +176,7 @@ final class VectorPooling {
       FloatVector bottomMaxA = bottomSwappedA.blend(bottomA, bottomWinnerA);
       VectorMask<Float> bottomWinsA = bottomMaxA.compare(VectorOperators.GT, topMaxA);
       VectorMask<Float> passesA = topMaxA.blend(bottomMaxA, bottomWinsA).compare(VectorOperators.GT, zero).or(ungated);
-      FloatVector topOutA = zero.blend(shareA, topWinnerA.andNot(bottomWinsA).and(passesA));
+      FloatVector topOutA = zero.blend(shareA, topWinnerA.and(bottomWinsA.not()).and(passesA));
       FloatVector bottomOutA = zero.blend(shareA, bottomWinnerA.and(bottomWinsA).and(passesA));
       FloatVector topSwappedB = topB.rearrange(SWAP_PAIRS);
       FloatVector bottomSwappedB = bottomB.rearrange(SWAP_PAIRS);
@@ -181,7 +186,7 @@ final class VectorPooling {
       FloatVector bottomMaxB = bottomSwappedB.blend(bottomB, bottomWinnerB);
       VectorMask<Float> bottomWinsB = bottomMaxB.compare(VectorOperators.GT, topMaxB);
       VectorMask<Float> passesB = topMaxB.blend(bottomMaxB, bottomWinsB).compare(VectorOperators.GT, zero).or(ungated);
-      FloatVector topOutB = zero.blend(shareB, topWinnerB.andNot(bottomWinsB).and(passesB));
+      FloatVector topOutB = zero.blend(shareB, topWinnerB.and(bottomWinsB.not()).and(passesB));
       FloatVector bottomOutB = zero.blend(shareB, bottomWinnerB.and(bottomWinsB).and(passesB));
       topOutA.intoArray(a, dx + pA);
       bottomOutA.intoArray(a, dx + pA + w);

@@ -73,19 +73,23 @@ public abstract class FloatGemm {
       float[] a, int aOff, int aRowStride, int aColStride,
       float[] b, int bOff, int bRowStride, int bColStride,
       float[] c, int cOff, int ldc, boolean accumulate) {
+    FloatGemm gemm = kernelFor(m, n, k, aColStride, bRowStride, bColStride);
     WorkerTeam team = WorkerTeam.current();
     if (team.size() == 1 || (long) m * n * k < PARALLEL_MIN) {
-      multiply(m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, bColStride, c, cOff, ldc, accumulate);
+      gemm.multiply(m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, bColStride, c, cOff, ldc, accumulate);
       return;
     }
     Part part = PARTS.get();
-    part.set(this, m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, bColStride, c, cOff, ldc, accumulate);
+    part.set(gemm, m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, bColStride, c, cOff, ldc, accumulate);
     team.run(part);
   }
 
   /** One thread's slice of a product: reused, so splitting allocates nothing. */
   private static final class Part implements WorkerTeam.Task {
-    /** Slices are whole tiles: of the widest kernel's columns, of both kernels' rows (6 and 4). */
+    /**
+     * Slices are whole tiles: of the packed kernel's columns (32; edge tiles round differently)
+     * and rows (6), of the dot kernel's rows (4), and whole vectors of the row kernel's columns.
+     */
     private static final int COLUMN_GRAIN = 32;
     private static final int ROW_GRAIN = 12;
 
@@ -132,6 +136,15 @@ public abstract class FloatGemm {
             bRowStride, bColStride, c, cOff + from * ldc, ldc, accumulate);
       }
     }
+  }
+
+  /**
+   * The implementation that computes this whole product, chosen once from its sizes and layout
+   * before it is split among threads: each thread's slice then runs the same kernel, whose
+   * rounding may differ from another kernel's, so results do not depend on the thread count.
+   */
+  FloatGemm kernelFor(int m, int n, int k, int aColStride, int bRowStride, int bColStride) {
+    return this;
   }
 
   /** C[m×n] = (accumulate ? C : 0) + A·B for operands read through the given strides. */

@@ -108,6 +108,7 @@ public final class Pooling {
 
   /** Zeroes what no window of a tiling covers: the columns right of {@code columns} and the rows below {@code rows}. */
   private static void zeroUncovered(double[] a, int dx, int c, int h, int w, int rows, int columns) {
+    if (rows == h && columns == w) return;                // nothing: the usual even planes
     for (int ch = 0; ch < c; ch++) {
       int plane = dx + ch * h * w;
       if (columns < w) {
@@ -332,6 +333,7 @@ public final class Pooling {
 
   /** Zeroes what no window of a tiling covers: the columns right of {@code columns} and the rows below {@code rows}. */
   private static void zeroUncovered(float[] a, int dx, int c, int h, int w, int rows, int columns) {
+    if (rows == h && columns == w) return;                // nothing: the usual even planes
     for (int ch = 0; ch < c; ch++) {
       int plane = dx + ch * h * w;
       if (columns < w) {

@@ -31,6 +31,37 @@ final class VectorFloatGemm extends FloatGemm {
    * layer of 10 classes), where the packed kernel would compute mostly padding.
    */
   static final int DOT_ROWS = 64;
+
+  /**
+   * When B's rows run along n (NN, TN) and B has at most this many floats (512 KiB, half the L2),
+   * or A at most {@link #DOT_ROWS} rows, the product reads B where it lies ({@link
+   * VectorRowKernel}): its 4-row × 4-vector tile needs half a load per FMA, against two thirds
+   * for the packed kernel's 6 × 2, and B stays in L2 without packing. Larger B (TN 256×784×256,
+   * NN 128×1024×1024) runs faster packed, whose panels stay in L2 and L1. Thread CPU time, µs,
+   * packed → rows: TN 128×256×256 182 → 154, NN 256×256×128 160 → 148, TN 512×128×512
+   * 803 → 629, TN 10×128×256 14.4 → 8.0; TN 256×784×256 1,065 → 1,128.
+   */
+  static final int ROW_KERNEL_FLOATS = 1 << 17;
+  /** Narrower C goes packed: the row kernel's widest tile is four vectors. */
+  static final int ROW_KERNEL_MIN_COLS = 4 * VectorMicroKernel.LANES;
+
+  private static final FloatGemm DOTS = new FloatGemm() {
+    @Override
+    void multiply(int m, int n, int k, float[] a, int aOff, int aRowStride, int aColStride,
+        float[] b, int bOff, int bRowStride, int bColStride, float[] c, int cOff, int ldc,
+        boolean accumulate) {
+      VectorDotKernel.multiply(m, n, k, a, aOff, aRowStride, b, bOff, bColStride, c, cOff, ldc, accumulate);
+    }
+  };
+
+  private static final FloatGemm ROWS_OF_B = new FloatGemm() {
+    @Override
+    void multiply(int m, int n, int k, float[] a, int aOff, int aRowStride, int aColStride,
+        float[] b, int bOff, int bRowStride, int bColStride, float[] c, int cOff, int ldc,
+        boolean accumulate) {
+      VectorRowKernel.multiply(m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, c, cOff, ldc, accumulate);
+    }
+  };
   static final boolean IN_PLACE = Boolean.getBoolean("inplace");
 
   /** The tile a product that overwrites C starts from (never written). */
@@ -62,14 +93,21 @@ final class VectorFloatGemm extends FloatGemm {
   }
 
   @Override
+  FloatGemm kernelFor(int m, int n, int k, int aColStride, int bRowStride, int bColStride) {
+    if (aColStride == 1 && bRowStride == 1 && (m <= DOT_ROWS || n < COLS)) {
+      return DOTS;
+    }
+    if (bColStride == 1 && n >= ROW_KERNEL_MIN_COLS && (m <= DOT_ROWS || (long) k * n <= ROW_KERNEL_FLOATS)) {
+      return ROWS_OF_B;
+    }
+    return this;
+  }
+
+  @Override
   void multiply(int m, int n, int k,
       float[] a, int aOff, int aRowStride, int aColStride,
       float[] b, int bOff, int bRowStride, int bColStride,
       float[] c, int cOff, int ldc, boolean accumulate) {
-    if (aColStride == 1 && bRowStride == 1 && (m <= DOT_ROWS || n < COLS)) {
-      VectorDotKernel.multiply(m, n, k, a, aOff, aRowStride, b, bOff, bColStride, c, cOff, ldc, accumulate);
-      return;
-    }
     Workspace work = WORKSPACE.get();
     // Equal depth blocks (784 = 4 × 196, not 3 × 256 + 16) keep every block long.
     int depthBlocks = ceilDiv(k, BLOCK_DEPTH);

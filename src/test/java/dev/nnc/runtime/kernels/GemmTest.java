@@ -76,6 +76,8 @@ class GemmTest {
       {32, 128, 784},
       // Past both blocking thresholds: two column blocks (n > 512) and three depth blocks (k > 512).
       {37, 531, 600},
+      // NN and TN packed (m > 64 and B past 128 Ki floats), not read in place by the row kernel.
+      {100, 300, 500},
   };
 
   static Stream<Arguments> problems() {
@@ -146,6 +148,8 @@ class GemmTest {
       for (Form form : Form.values()) {
         for (int threads : new int[] {2, 3}) {
           cases.add(Arguments.of(implementation, Problem.of(form, 70, 530, 300, 1, 2, true), threads));
+          // NN and TN on the row kernel (B of 120 Ki floats), sliced by columns.
+          cases.add(Arguments.of(implementation, Problem.of(form, 130, 300, 400, 1, 2, true), threads));
           cases.add(Arguments.of(implementation, Problem.of(form, 2100, 10, 400, 0, 0, false), threads));
         }
       }

@@ -12,7 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>A tile of C is 4 rows × 4 vectors: sixteen accumulators, fed per step of p by four vectors
  * of B and four broadcasts of A. Rows past the last group of four take 1-row tiles, columns past
- * the last group of four vectors 1-vector tiles, then a scalar tail.
+ * the last group of four vectors tiles of 4 rows × 1 vector (then 1 × 1), then a scalar tail.
+ * Every element is the same sequence of FMAs whichever tile computes it.
  */
 final class VectorRowKernel {
   private static final VectorSpecies<Float> SPECIES = VectorMicroKernel.SPECIES;
@@ -30,12 +31,12 @@ final class VectorRowKernel {
       for (; i < m; i++) wide1(k, a, aOff + i * aRow, aCol, b, bOff + j, ldb, c, cOff + i * ldc + j, accumulate);
     }
     for (; j + LANES <= n; j += LANES) {
-      for (int i = 0; i < m; i++) narrow1(k, a, aOff + i * aRow, aCol, b, bOff + j, ldb, c, cOff + i * ldc + j, accumulate);
+      narrowColumns(m, k, a, aOff, aRow, aCol, b, bOff + j, ldb, c, cOff + j, ldc, accumulate);
     }
     if (j < n && !accumulate && n >= LANES) {
       // The last columns as one vector ending at n: it recomputes a few columns already stored,
       // with the same sums, which costs less than a scalar tail over all of k.
-      for (int i = 0; i < m; i++) narrow1(k, a, aOff + i * aRow, aCol, b, bOff + n - LANES, ldb, c, cOff + i * ldc + n - LANES, false);
+      narrowColumns(m, k, a, aOff, aRow, aCol, b, bOff + n - LANES, ldb, c, cOff + n - LANES, ldc, false);
       return;
     }
     for (; j < n; j++) {
@@ -100,6 +101,39 @@ final class VectorRowKernel {
       s3 = load(b, bp + 3 * LANES).fma(w, s3);
     }
     s0.intoArray(c, c0); s1.intoArray(c, c0 + LANES); s2.intoArray(c, c0 + 2 * LANES); s3.intoArray(c, c0 + 3 * LANES);
+  }
+
+  /**
+   * One vector's width of columns for all m rows: four rows at a time (four independent sums,
+   * where one row alone waits on each FMA's latency), then the rows left one at a time.
+   */
+  private static void narrowColumns(int m, int k, float[] a, int aOff, int aRow, int aCol, float[] b, int b0, int ldb,
+      float[] c, int c0, int ldc, boolean accumulate) {
+    int i = 0;
+    for (; i + 4 <= m; i += 4) narrow4(k, a, aOff + i * aRow, aRow, aCol, b, b0, ldb, c, c0 + i * ldc, ldc, accumulate);
+    for (; i < m; i++) narrow1(k, a, aOff + i * aRow, aCol, b, b0, ldb, c, c0 + i * ldc, accumulate);
+  }
+
+  private static void narrow4(int k, float[] a, int a0, int aRow, int aCol, float[] b, int b0, int ldb, float[] c, int c0,
+      int ldc, boolean accumulate) {
+    int c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
+    FloatVector s0, s1, s2, s3;
+    if (accumulate) {
+      s0 = load(c, c0); s1 = load(c, c1); s2 = load(c, c2); s3 = load(c, c3);
+    } else {
+      s0 = FloatVector.zero(SPECIES);
+      s1 = s0; s2 = s0; s3 = s0;
+    }
+    int a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow;
+    for (int p = 0; p < k; p++) {
+      FloatVector x = load(b, b0 + p * ldb);
+      int ap = p * aCol;
+      s0 = x.fma(FloatVector.broadcast(SPECIES, a[a0 + ap]), s0);
+      s1 = x.fma(FloatVector.broadcast(SPECIES, a[a1 + ap]), s1);
+      s2 = x.fma(FloatVector.broadcast(SPECIES, a[a2 + ap]), s2);
+      s3 = x.fma(FloatVector.broadcast(SPECIES, a[a3 + ap]), s3);
+    }
+    s0.intoArray(c, c0); s1.intoArray(c, c1); s2.intoArray(c, c2); s3.intoArray(c, c3);
   }
 
   private static void narrow1(int k, float[] a, int a0, int aCol, float[] b, int b0, int ldb, float[] c, int c0, boolean accumulate) {

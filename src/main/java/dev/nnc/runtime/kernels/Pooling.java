@@ -243,11 +243,14 @@ public final class Pooling {
   static void maxSlice(float[] a, int from, int to, int x, int xStride, int out, int outStride, int c, int h, int w, int size, int stride) {
     int oh = (h - size) / stride + 1;
     int ow = (w - size) / stride + 1;
+    // the vector loop's step table and scratch, looked up once a slice rather than once an example
+    PoolSteps steps = VECTOR && size == 2 && stride == 2 ? PoolSteps.forward(c, h, w) : null;
+    float[] tail = steps == null ? null : ThreadScratch.floats(VectorPooling.LANES);
     for (int e = from; e < to; e++) {
       int xe = x + e * xStride;
       int o = out + e * outStride;
       if (size == 2 && stride == 2) {
-        if (VECTOR && VectorPooling.forwardFits(a, xe, c, h, w)) VectorPooling.max2(a, xe, c, h, w, o);
+        if (steps != null && VectorPooling.forwardFits(a, xe, c, h, w)) VectorPooling.max2(a, steps, tail, xe, w, o);
         else max2(a, xe, c, h, w, o);
         continue;
       }
@@ -276,6 +279,7 @@ public final class Pooling {
       int c, int h, int w, int size, int stride, boolean positiveOnly) {
     int oh = (h - size) / stride + 1;
     int ow = (w - size) / stride + 1;
+    PoolSteps steps = VECTOR && size == 2 && stride == 2 ? PoolSteps.gradient(c, h, w) : null;
     for (int e = from; e < to; e++) {
       int xe = x + e * xStride;
       int ge = g + e * gStride;
@@ -285,7 +289,7 @@ public final class Pooling {
         continue;
       }
       if (size != 2) tiledMaxGradient(a, xe, c, h, w, size, ge, de, positiveOnly);
-      else if (VECTOR && VectorPooling.gradientFits(a, ge, c, h, w)) VectorPooling.max2Gradient(a, xe, c, h, w, ge, de, positiveOnly);
+      else if (steps != null && VectorPooling.gradientFits(a, ge, c, h, w)) VectorPooling.max2Gradient(a, steps, xe, c, h, w, ge, de, positiveOnly);
       else max2Gradient(a, xe, c, h, w, ge, de, positiveOnly);
       zeroUncovered(a, de, c, h, w, oh * size, ow * size);
     }

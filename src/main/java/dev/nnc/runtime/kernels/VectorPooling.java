@@ -93,16 +93,16 @@ final class VectorPooling {
   }
 
   /**
-   * The pool of an example's c planes h × w at {@code x} into c planes (h/2) × (w/2) at {@code out},
-   * a vector of outputs a step ({@link PoolSteps#forward}): two groups of LANES / 2 windows, each
-   * from a vector of its top and bottom rows; the vertical maxima, each group's pairs zipped into
-   * even and odd lanes (one group's swapped), their maxima, and one rearrange into output order.
+   * The pool of an example's c planes h × w at {@code x} into c planes (h/2) × (w/2) at {@code out}:
+   * {@code steps} are {@link PoolSteps#forward}'s for its shape, {@code tail} a scratch vector for
+   * the steps that would pass the example's outputs. A vector of outputs a step: two groups of
+   * LANES / 2 windows, each from a vector of its top and bottom rows; the vertical maxima, each
+   * group's pairs zipped into even and odd lanes (one group's swapped), their maxima, and one
+   * rearrange into output order.
    */
-  static void max2(float[] a, int x, int c, int h, int w, int out) {
-    PoolSteps steps = PoolSteps.forward(c, h, w);
+  static void max2(float[] a, PoolSteps steps, float[] tail, int x, int w, int out) {
     int[] at = steps.at;
     VectorShuffle<Float> order = SPLIT_AT[steps.split];
-    float[] tail = ThreadScratch.floats(LANES);
     // Two steps an iteration, all loads first and all stores last (see max2Gradient).
     for (int s = 0; s < steps.length; s += 8) {
       int firstA = x + at[s + 0];
@@ -137,10 +137,11 @@ final class VectorPooling {
   }
 
   /**
-   * The gradient of {@link #max2} into the example's dx at {@code dx}: each window's g at its first
-   * maximum and 0 at its other three elements, or 0 throughout with {@code positiveOnly} unless
-   * that maximum is > 0. What no window covers (an odd last row or column) may be left holding
-   * anything: the caller zeroes it afterwards.
+   * The gradient of {@link #max2} into the example's dx at {@code dx} ({@code steps} are
+   * {@link PoolSteps#gradient}'s for its shape): each window's g at its first maximum and 0 at its
+   * other three elements, or 0 throughout with {@code positiveOnly} unless that maximum is > 0.
+   * What no window covers (an odd last row or column) may be left holding anything: the caller
+   * zeroes it afterwards.
    *
    * <p>A step ({@link PoolSteps#gradient}) is LANES columns of a row pair, a lane a column, each
    * lane next to its pair's other column, the same comparisons as the scalar loop made lanewise: a
@@ -149,8 +150,7 @@ final class VectorPooling {
    * and the bottom row's winner wins the window only when greater than the top's. The row pairs
    * at an example's end whose narrow rows' vectors would pass it go to the scalar loop.
    */
-  static void max2Gradient(float[] a, int x, int c, int h, int w, int g, int dx, boolean positiveOnly) {
-    PoolSteps steps = PoolSteps.gradient(c, h, w);
+  static void max2Gradient(float[] a, PoolSteps steps, int x, int c, int h, int w, int g, int dx, boolean positiveOnly) {
     int[] at = steps.at;
     FloatVector zero = FloatVector.zero(SPECIES);
     VectorMask<Float> ungated = SPECIES.maskAll(!positiveOnly);

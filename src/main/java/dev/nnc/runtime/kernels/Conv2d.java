@@ -15,11 +15,12 @@ package dev.nnc.runtime.kernels;
  * call allocates. Each method has a double[] and a float[] overload; the float ones were made
  * from the double ones by a type substitution, so keep them in step. They differ where float is
  * made fast: the products run on the Vector API kernels when the JVM has them
- * ({@link VectorRowKernel} for the products along the output positions, {@link VectorDotKernel}
- * and {@link VectorDotAccumulator} for the kernel gradient's sums over them), else, like double,
- * on {@link MatMul}; with the Vector API the columns live in per-thread scratch and a call is
- * split over the thread team ({@link ConvSlices}); and with stride 1 and several channels the
- * forward pass and input gradient skip im2col ({@link PaddedConv2d}).
+ * ({@link VectorRowKernel} for the products along the output positions), else, like double, on
+ * {@link MatMul}; with the Vector API the columns live in per-thread scratch and a call is split
+ * over the thread team ({@link ConvSlices}); with stride 1 and several channels the forward pass
+ * and input gradient skip im2col ({@link PaddedConv2d}); and the kernel gradient's sums over
+ * the output positions are dot products whose lanes are reduced once per call
+ * ({@link VectorKernelGradient}, reading padded planes with stride 1).
  */
 public final class Conv2d {
   private Conv2d() {}

@@ -3,8 +3,9 @@ package dev.nnc.runtime.kernels;
 /**
  * A float convolution call on the calling thread's {@link WorkerTeam}. The forward pass and the
  * input gradient split the examples; the kernel gradient, a sum over the examples, splits the
- * filters instead (one slice per thread: each repeats the examples' im2col), so that every
- * element of every result is computed by one thread in the serial order.
+ * filters instead (one slice per thread: each lays out every example's input again, a copy into
+ * padded planes with stride 1), so that every element of every result is computed by one thread
+ * in the serial order.
  */
 final class ConvSlices extends Slices {
   enum Kind { FORWARD, INPUT_GRADIENT, KERNEL_GRADIENT }

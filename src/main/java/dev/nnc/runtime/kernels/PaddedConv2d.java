@@ -7,9 +7,9 @@ import java.util.Arrays;
  * into zero-padded planes and {@link VectorDirectConv} reads its taps from them in place. The
  * input gradient of a stride-1 convolution is itself such a convolution, of the output gradient
  * padded by kh − 1 − pad with the kernel flipped and its two channel axes swapped, so it needs no
- * col2im either. (The kernel gradient stays with im2col: the same sums read from padded planes
- * measured no faster.) Arguments are {@link Conv2d}'s; the working space is per thread
- * ({@link ThreadScratch}), so these calls could run on several threads at once.
+ * col2im either. ({@link VectorKernelGradient} reads the kernel gradient's taps from such planes
+ * too, through {@link #fill}.) Arguments are {@link Conv2d}'s; the working space is per thread
+ * ({@link ThreadScratch}), so these calls can run on several threads at once.
  */
 final class PaddedConv2d {
   private PaddedConv2d() {}

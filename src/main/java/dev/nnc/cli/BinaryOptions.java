@@ -52,8 +52,8 @@ final class BinaryOptions {
 
   /** Refuses pictures asked for in a directory that does not exist, before any work. */
   void requireDirectories() {
-    OutputFiles.requireDirectory("--roc", rocPicture);
-    OutputFiles.requireDirectory("--pr", prPicture);
+    OutputFiles.requireDirectory(rocPicture);
+    OutputFiles.requireDirectory(prPicture);
   }
 
   /** Rejects these options where there are no binary scores, saying why. */

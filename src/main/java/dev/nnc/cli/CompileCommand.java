@@ -53,6 +53,7 @@ final class CompileCommand extends NncCommand {
             + "a jar holds classes for fixed shapes: declare the input with numbers to compile it ahead of time");
       }
     }
+    OutputFiles.requireDirectory(output);
     List<Catalog.Entry> entries = new ArrayList<>();
     Map<String, byte[]> classes = new LinkedHashMap<>();
     Compilation first = add(Variant.forward(Dtype.F64, 1, Map.of()), entries, classes);

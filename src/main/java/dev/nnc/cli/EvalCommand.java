@@ -37,7 +37,7 @@ final class EvalCommand extends NncCommand {
   public Integer call() throws IOException {
     binary.rule();
     binary.requireDirectories();
-    OutputFiles.requireDirectory("--boundary", boundary);
+    OutputFiles.requireDirectory(boundary);
     Weights weights = program.readWeights(weightsFile);
     ModelSession session = new ModelSession(program, weights.dtype());
     BatchRunner full = session.runner(batch, common.seed);

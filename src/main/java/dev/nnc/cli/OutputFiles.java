@@ -92,12 +92,10 @@ final class OutputFiles {
    * Refuses an output path whose directory does not exist, before any work is done: a slip in a
    * command line (exit 2), not something to find out after an hour of training.
    */
-  static void requireDirectory(String flag, java.nio.file.Path target) {
+  static void requireDirectory(java.nio.file.Path target) {
     if (target == null) return;
     java.nio.file.Path dir = target.toAbsolutePath().getParent();
-    if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
-      throw new UsageException(flag + " " + target + ": cannot write there, no such directory " + dir);
-    }
+    if (dir != null && !java.nio.file.Files.isDirectory(dir)) throw new UsageException("cannot write " + target + ": no such directory");
   }
 
   private static String describe(IOException e) {

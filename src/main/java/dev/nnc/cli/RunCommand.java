@@ -53,7 +53,7 @@ final class RunCommand extends NncCommand {
     }
     List<NamedPath> in = NamedPath.parse("--input", inputs);
     List<NamedPath> out = NamedPath.parse("--output", outputs);
-    for (NamedPath o : out) OutputFiles.requireDirectory("--output", o.path());
+    for (NamedPath o : out) OutputFiles.requireDirectory(o.path());
     List<NamedPath> csv = in.stream().filter(f -> f.extension().equals("csv")).toList();
     if (csv.isEmpty()) return one(weights, in, out);
     if (in.size() > 1) {

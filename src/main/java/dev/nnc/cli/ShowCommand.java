@@ -54,7 +54,7 @@ final class ShowCommand extends NncCommand {
 
   @Override
   public Integer call() {
-    OutputFiles.requireDirectory("--svg", svg);
+    OutputFiles.requireDirectory(svg);
     Compilation c = program.compile((expand ? Nnc.Options.DEFAULT.withExpand() : Nnc.Options.DEFAULT).withDims(point.dims(program)));
     ProgramOptions.warn(c, err());
     dev.nnc.ir.Program shown = noOpt ? c.lowered() : c.program();

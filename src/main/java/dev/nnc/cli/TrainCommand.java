@@ -105,8 +105,8 @@ final class TrainCommand extends NncCommand {
   @Override
   public Integer call() throws IOException {
     if (epochs < 1 || batch < 1) throw new UsageException("--epochs and --batch must be at least 1");
-    OutputFiles.requireDirectory("--save", save);
-    OutputFiles.requireDirectory("--plot", plot);
+    OutputFiles.requireDirectory(save);
+    OutputFiles.requireDirectory(plot);
     ModelSession session = new ModelSession(program, FlagValues.dtype(dtype), err());
     BatchRunner full = session.runner(batch, common.seed);
     if (full.program().objective() == null) throw new UsageException("train needs an objective: assign loss = ... in the model");

@@ -95,11 +95,10 @@ class CliTest {
   void outputIntoMissingDirectoryIsBadUsage() {
     Cli.Result train = Cli.run("train", "examples/mlp/xor.nn", "--data", "examples/data/xor.csv", "--epochs", "1", "--save", "no/such/dir/w.json");
     assertThat(train.status()).isEqualTo(2);
-    assertThat(train.err()).contains("nnc: --save no/such/dir/w.json: cannot write there, no such directory ");
-    assertThat(train.err()).doesNotContain("epoch");
+    assertThat(train.err()).isEqualTo("nnc: cannot write no/such/dir/w.json: no such directory\n");
     Cli.Result show = Cli.run("show", ADD_MUL, "--dot", "--svg", "no/such/dir/g.svg");
     assertThat(show.status()).isEqualTo(2);
-    assertThat(show.err()).contains("--svg no/such/dir/g.svg: cannot write there, no such directory ");
+    assertThat(show.err()).isEqualTo("nnc: cannot write no/such/dir/g.svg: no such directory\n");
   }
 
   @Test

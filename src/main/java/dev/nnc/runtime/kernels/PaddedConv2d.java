@@ -98,15 +98,12 @@ final class PaddedConv2d {
     if (first) Arrays.fill(s, at, at + block, 0);
     for (int ch = 0; ch < channels; ch++) {
       for (int y = 0; y < h; y++) {
-        // A row narrower than a vector is copied as a whole vector that spills into the padding
-        // (zeroed again here) or into rows copied after it, unless it would read past the
-        // images (14 scalar copies a row cost more). The block's slack takes what the last
+        // A row narrower than a vector is copied as a whole vector (14 scalar copies a row cost
+        // more), unless it would read past the images. The block's slack takes what the last
         // rows spill.
         int src = (ch * h + y) * w;
         boolean spill = src + VectorDirectConv.LANES <= channels * h * w;
-        int dst = at + ch * plane + (y + top) * wp + left;
-        VectorDirectConv.copyRow(a, from + src, s, dst, w, spill);
-        if (spill) for (int i = w; i < VectorDirectConv.LANES; i++) s[dst + i] = 0;
+        VectorDirectConv.copyRowIntoZeros(a, from + src, s, at + ch * plane + (y + top) * wp + left, w, spill);
       }
     }
   }

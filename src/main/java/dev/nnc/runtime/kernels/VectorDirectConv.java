@@ -165,6 +165,16 @@ final class VectorDirectConv {
     if (i < length) load(from, at + length - LANES).intoArray(to, dst + length - LANES);
   }
 
+  /**
+   * {@link #copyRow} into a block whose elements around the row are zeros: what a spilling vector
+   * wrote past the row's end is zeroed again (it lands in the padding, or in rows the caller
+   * copies later, which rewrite it).
+   */
+  static void copyRowIntoZeros(float[] from, int at, float[] to, int dst, int length, boolean spill) {
+    copyRow(from, at, to, dst, length, spill);
+    if (spill) for (int i = length; i < LANES; i++) to[dst + i] = 0;
+  }
+
   /** The same, adding b to each element and then, when asked, applying relu: a conv layer's epilogue. */
   static void copyRow(float[] from, int at, float[] to, int dst, int length, boolean spill, float b, boolean relu) {
     FloatVector bias = FloatVector.broadcast(SPECIES, b);

@@ -87,22 +87,18 @@ final class VectorKernelGradient {
   }
 
   /**
-   * g's rows for m filters, oh × ow each, onto the grid at s[to]: rows {@code length} apart, the
-   * positions wp apart, zeros in the spare columns and after the last position. Rows are copied
-   * a vector at a time, spilling into the spare columns, which are then zeroed again, or into
-   * rows copied after it; a row near the end, whose vector would read past g's rows or write
-   * past the grid's, is copied element by element.
+   * g's rows for m filters, oh × ow each, onto the grid at s[to], zeroed before the first
+   * example: rows {@code length} apart, the positions wp apart, so the spare columns and what
+   * follows the last position stay zero. A row near the end, whose vector would read past g's
+   * rows or write past the grid's, is copied element by element.
    */
   private static void wide(float[] a, int g, int m, int oh, int ow, int wp, int length, float[] s, int to) {
     for (int r = 0; r < m; r++) {
-      int row = to + r * length;
       for (int oy = 0; oy < oh; oy++) {
         int src = (r * oh + oy) * ow;
         boolean spill = src + LANES <= m * oh * ow && r * length + oy * wp + LANES <= m * length;
-        VectorDirectConv.copyRow(a, g + src, s, row + oy * wp, ow, spill);
-        for (int ox = ow; ox < wp; ox++) s[row + oy * wp + ox] = 0;
+        VectorDirectConv.copyRowIntoZeros(a, g + src, s, to + r * length + oy * wp, ow, spill);
       }
-      Arrays.fill(s, row + oh * wp, row + length, 0);
     }
   }
 
